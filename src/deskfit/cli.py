@@ -1,0 +1,230 @@
+"""The ``deskfit`` command: the wizard by default, and non-interactive commands for scripts.
+
+The non-interactive commands import neither textual nor the wizard (a test checks
+``sys.modules``), so they start fast; the wizard is imported only when it is asked for.
+Every error a person can cause is one line on stderr and a non-zero exit; ``--debug``
+shows the traceback instead.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, NoReturn
+
+import click
+
+from deskfit import __version__
+from deskfit.core import store
+from deskfit.core.profile import Units
+from deskfit.core.validation import ProfileInvalid
+
+FORMATS = ("text", "md", "json")
+
+
+class UserError(click.ClickException):
+    """A problem the person can fix; shown as one line (or one per problem)."""
+
+    exit_code = 1
+
+    def show(self, file: Any = None) -> None:
+        click.echo(f"deskfit: {self.format_message()}", err=True)
+
+
+class DeskfitGroup(click.Group):
+    """Turns every error a person can cause into a message, never a traceback."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except (click.ClickException, click.exceptions.Exit, click.Abort, SystemExit):
+            raise
+        except store.ProfileFileError as exc:
+            if _debug(ctx):
+                raise
+            click.echo(exc.report(), err=True)
+            ctx.exit(1)
+        except store.ProfileExists as exc:
+            if _debug(ctx):
+                raise
+            raise UserError(f"{exc}; use --force to replace it") from None
+        except ProfileInvalid as exc:
+            if _debug(ctx):
+                raise
+            raise UserError(str(exc)) from None
+        except KeyboardInterrupt:
+            click.echo("deskfit: interrupted", err=True)
+            ctx.exit(130)
+        except OSError as exc:
+            if _debug(ctx):
+                raise
+            where = f"{exc.filename}: " if exc.filename else ""
+            raise UserError(f"{where}{exc.strerror or exc}") from None
+        except Exception as exc:  # a bug: say so in one line, keep the traceback for --debug
+            if _debug(ctx):
+                raise
+            raise UserError(
+                f"internal error ({type(exc).__name__}: {exc}); run again with --debug "
+                "and report it"
+            ) from None
+
+
+def _debug(ctx: click.Context) -> bool:
+    root = ctx.find_root()
+    return bool(root.params.get("debug")) if root.params else False
+
+
+def _folder(ctx: click.Context) -> Path:
+    return store.profiles_dir(ctx.find_root().params.get("profiles_dir"))
+
+
+def _load(ctx: click.Context, ref: str) -> store.Loaded:
+    return store.load_profile(store.resolve(ref, _folder(ctx)))
+
+
+@click.group(
+    cls=DeskfitGroup,
+    invoke_without_command=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+@click.option(
+    "--profiles-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    envvar=store.ENV_PROFILES_DIR,
+    help="Folder of saved profiles (default: $DESKFIT_PROFILES_DIR or your user data folder).",
+)
+@click.option("--debug", is_flag=True, help="Show the full traceback when something fails.")
+@click.version_option(__version__, prog_name="deskfit")
+@click.pass_context
+def cli(ctx: click.Context, profiles_dir: Path | None, debug: bool) -> None:
+    """Set up your desk, chair and footstool for your body.
+
+    With no command, deskfit starts the wizard.
+    """
+    if ctx.invoked_subcommand is None:
+        _wizard(ctx, "start", None)
+
+
+def _wizard(ctx: click.Context, mode: str, ref: str | None) -> None:
+    path = store.resolve(ref, _folder(ctx)) if ref else None
+    if path is not None and mode != "new":
+        store.load_profile(path)  # report a broken file here, as one line, before the UI
+    if not sys.stdin.isatty() or not sys.stdout.isatty():
+        raise UserError("the wizard needs a terminal; see 'deskfit --help' for the other commands")
+    from deskfit.tui.app import run_wizard  # deferred: textual is heavy
+
+    run_wizard(_folder(ctx), mode, path)
+
+
+@cli.command("new")
+@click.pass_context
+def new_cmd(ctx: click.Context) -> None:
+    """Start the wizard on a new profile."""
+    _wizard(ctx, "new", None)
+
+
+@cli.command("edit")
+@click.argument("profile")
+@click.pass_context
+def edit_cmd(ctx: click.Context, profile: str) -> None:
+    """Open a saved profile in the wizard, every step prefilled."""
+    _wizard(ctx, "edit", profile)
+
+
+@cli.command("open")
+@click.argument("profile")
+@click.pass_context
+def open_cmd(ctx: click.Context, profile: str) -> None:
+    """Open a saved profile straight at its review."""
+    _wizard(ctx, "open", profile)
+
+
+@cli.command("list")
+@click.pass_context
+def list_cmd(ctx: click.Context) -> None:
+    """List saved profiles: name, file and when each was last saved."""
+    folder = _folder(ctx)
+    rows: list[tuple[str, str, str]] = []
+    for path in store.list_profiles(folder):
+        try:
+            profile = store.load_profile(path).profile
+        except store.ProfileFileError as exc:
+            rows.append(("(invalid)", path.name, exc.problems[0].message[:40]))
+            continue
+        updated = profile.updated.strftime("%Y-%m-%d %H:%M") if profile.updated else "-"
+        rows.append((profile.name, path.name, updated))
+    if not rows:
+        click.echo(f"No profiles in {folder}. Start one with: deskfit new")
+        return
+    width = max(len(r[0]) for r in rows)
+    file_width = max(len(r[1]) for r in rows)
+    click.echo(f"{'NAME':<{width}}  {'FILE':<{file_width}}  UPDATED")
+    for name, file, updated in rows:
+        click.echo(f"{name:<{width}}  {file:<{file_width}}  {updated}")
+
+
+@cli.command("show")
+@click.argument("profile")
+@click.option(
+    "--units", type=click.Choice(["metric", "imperial"]), help="Override the profile's units."
+)
+@click.pass_context
+def show_cmd(ctx: click.Context, profile: str, units: str | None) -> None:
+    """Show a profile's answers, readable, in its units."""
+    from deskfit.core.answers import answers_text
+
+    loaded = _load(ctx, profile)
+    shown: Units = (
+        "imperial" if units == "imperial" else loaded.profile.units if units is None else "metric"
+    )
+    click.echo(answers_text(loaded.profile, shown), nl=False)
+
+
+@cli.command("check")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+def check_cmd(paths: Sequence[Path]) -> None:
+    """Validate profile files; list every problem. Exit 1 when any is invalid."""
+    bad = 0
+    for path in paths:
+        try:
+            store.load_profile(path)
+        except store.ProfileFileError as exc:
+            bad += 1
+            click.echo(exc.report(), err=True)
+        else:
+            click.echo(f"{path}: ok")
+    if bad:
+        click.echo(f"{bad} of {len(paths)} invalid", err=True)
+        sys.exit(1)
+
+
+@cli.command("export")
+@click.argument("profile")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write to FILE instead of the screen.",
+)
+@click.pass_context
+def export_cmd(ctx: click.Context, profile: str, fmt: str, output: Path | None) -> None:
+    """Export a profile's advice as text, Markdown or JSON."""
+    from deskfit.core.advice import advise
+    from deskfit.core.render import render
+
+    loaded = _load(ctx, profile)
+    text = render(advise(loaded.profile), fmt)
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    store.atomic_write(output, text.encode("utf-8"), mode=0o644)
+    click.echo(f"wrote {output}", err=True)
+
+
+def main(argv: Sequence[str] | None = None) -> NoReturn:
+    """Console entry point."""
+    runner: Callable[..., Any] = cli.main
+    runner(args=list(argv) if argv is not None else None, prog_name="deskfit")
+    raise SystemExit(0)

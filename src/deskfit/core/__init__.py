@@ -1,0 +1,1 @@
+"""The deciding core of deskfit. Nothing in here may import textual (see tests)."""

@@ -1,0 +1,55 @@
+"""Field factories: every question's type, range, unit, title and help, declared once.
+
+The wizard builds its inputs from this metadata and the validators' messages come from it,
+so a question is defined in exactly one place (the pydantic model in ``profile.py``).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import Field
+
+# Keys used in ``json_schema_extra`` on every field. The UI and the messages read them.
+UNIT = "unit"  # "cm", "h", "min", "deg" or absent for choices and yes/no
+RANGE_PHRASE = "range_phrase"  # how a person would say the plausible range
+CHOICES = "choices"  # human labels for Literal values
+ADVANCED = "optional_measure"  # optional body measurement: the wizard marks it "optional"
+
+
+def measure(
+    title: str,
+    help: str,
+    *,
+    lo: float,
+    hi: float,
+    default: Any = ...,
+    unit: str = "cm",
+    range_phrase: str | None = None,
+    optional_measure: bool = False,
+) -> Any:
+    """A number with a plausible range. ``range_phrase`` uses {lo}, {hi} and {unit}."""
+    extra: dict[str, Any] = {UNIT: unit}
+    if range_phrase:
+        extra[RANGE_PHRASE] = range_phrase
+    if optional_measure:
+        extra[ADVANCED] = True
+    return Field(
+        default,
+        title=title,
+        description=help,
+        ge=lo,
+        le=hi,
+        allow_inf_nan=False,
+        json_schema_extra=extra,
+    )
+
+
+def yes_no(title: str, help: str, *, default: Any = ...) -> Any:
+    return Field(default, title=title, description=help)
+
+
+def choice(title: str, help: str, labels: dict[str, str], *, default: Any = ...) -> Any:
+    """A pick-one question; ``labels`` maps each stored value to what a person reads."""
+    extra: dict[str, Any] = {CHOICES: labels}
+    return Field(default, title=title, description=help, json_schema_extra=extra)

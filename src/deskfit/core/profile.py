@@ -1,0 +1,561 @@
+"""The workstation profile: pydantic models that *are* the TOML schema (version 1).
+
+Key names follow ``shared/profile-format.md`` exactly; other tools build profiles by them.
+Each field carries its question (title), its help (how to measure), its unit and its
+plausible range; the wizard, ``deskfit check`` and the store all derive from these.
+
+Field-level rules (type, range, NaN) are pydantic's. Rules that tie two fields together
+live in each section's ``rules()`` so that they can name the field they concern; see
+``validation.py`` for how both become messages a person understands.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from deskfit.core.fields import choice, measure, yes_no
+
+SCHEMA_VERSION = 1
+
+Units = Literal["metric", "imperial"]
+Sex = Literal["female", "male", "unspecified"]
+Lenses = Literal["none", "single_vision", "progressive"]
+Lumbar = Literal["adjustable", "fixed", "none"]
+Armrests = Literal["adjustable", "fixed", "none"]
+ArmrestFit = Literal["supported", "too_high", "too_low"]
+PhoneUse = Literal["none", "handset", "headset", "speaker"]
+Frequency = Literal["never", "sometimes", "often"]
+
+
+class Rule:
+    """A broken cross-field rule: the field it concerns (within its section) and why."""
+
+    __slots__ = ("field", "message")
+
+    def __init__(self, field: str, message: str) -> None:
+        self.field = field
+        self.message = message
+
+    def __repr__(self) -> str:
+        return f"Rule({self.field!r}, {self.message!r})"
+
+
+class Section(BaseModel):
+    """A table of the profile. Unknown keys are errors; NaN and infinity are refused."""
+
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False, validate_assignment=False)
+
+    def rules(self) -> list[Rule]:
+        """Cross-field problems in this section; empty when it is consistent."""
+        return []
+
+
+def _range_rules(
+    section: Section, lo_key: str, hi_key: str, value_key: str | None, what: str
+) -> list[Rule]:
+    """min ≤ max, and the current value inside the range it can be adjusted over."""
+    lo = getattr(section, lo_key)
+    hi = getattr(section, hi_key)
+    out: list[Rule] = []
+    if lo is not None and hi is not None and lo > hi:
+        out.append(Rule(hi_key, f"the highest {what} ({hi:g} cm) is below the lowest ({lo:g} cm)"))
+        return out
+    value = getattr(section, value_key) if value_key else None
+    if value is not None and lo is not None and value < lo:
+        out.append(
+            Rule(value_key or lo_key, f"{value:g} cm is below the lowest {what} ({lo:g} cm)")
+        )
+    if value is not None and hi is not None and value > hi:
+        out.append(
+            Rule(value_key or hi_key, f"{value:g} cm is above the highest {what} ({hi:g} cm)")
+        )
+    return out
+
+
+def _required(section: Section, keys: tuple[str, ...], because: str) -> list[Rule]:
+    return [Rule(k, f"needed {because}") for k in keys if getattr(section, k) is None]
+
+
+class Body(Section):
+    stature_cm: float = measure(
+        "Your height",
+        "Barefoot, standing against a wall, heels together. Most people over-report their "
+        "height by about 2.5 cm: measure it if you can.",
+        lo=90,
+        hi=250,
+        range_phrase="a person's height is {lo}–{hi} {unit}",
+    )
+    sex: Sex = choice(
+        "Sex",
+        "Used only to estimate the body measurements you leave blank.",
+        {"female": "Female", "male": "Male", "unspecified": "Rather not say"},
+        default="unspecified",
+    )
+    shoe_allowance_cm: float = measure(
+        "Shoe heel height",
+        "Heel height of the shoes you wear at the desk: 2.5 cm for ordinary shoes, 0 barefoot "
+        "or in socks, the real heel for heels.",
+        lo=0,
+        hi=15,
+        default=2.5,
+        range_phrase="a heel is {lo}–{hi} {unit}",
+    )
+    popliteal_height_cm: float | None = measure(
+        "Popliteal height (optional)",
+        "Sit with thighs level and knees at 90°, barefoot: floor to the crease behind the "
+        "knee. Leave blank to estimate it from your height.",
+        lo=25,
+        hi=65,
+        default=None,
+        optional_measure=True,
+    )
+    elbow_rest_height_cm: float | None = measure(
+        "Elbow rest height (optional, worth measuring)",
+        "Sit upright, upper arm hanging, elbow bent to 90°: top of the seat to the underside "
+        "of the elbow. Your height predicts this poorly (±4.6 cm), and it sets your desk "
+        "height, so measure it if you can.",
+        lo=10,
+        hi=40,
+        default=None,
+        optional_measure=True,
+    )
+    eye_height_sitting_cm: float | None = measure(
+        "Eye height sitting (optional)",
+        "Sit upright: top of the seat to the inner corner of the eye.",
+        lo=50,
+        hi=100,
+        default=None,
+        optional_measure=True,
+    )
+    buttock_popliteal_length_cm: float | None = measure(
+        "Buttock to back of knee (optional)",
+        "Sitting: from the back of the buttock to the crease behind the knee.",
+        lo=30,
+        hi=70,
+        default=None,
+        optional_measure=True,
+    )
+    lenses: Lenses = choice(
+        "Glasses at the screen",
+        "Progressive or bifocal lenses need the screen lower, so you can look through the "
+        "reading part without tipping your head back.",
+        {"none": "None", "single_vision": "Single vision", "progressive": "Progressive / bifocal"},
+        default="none",
+    )
+
+
+class Chair(Section):
+    seat_height_cm: float = measure(
+        "Seat height now",
+        "Floor to the top of the seat's front edge, as the chair is set today.",
+        lo=20,
+        hi=100,
+        range_phrase="a seat is {lo}–{hi} {unit} from the floor",
+    )
+    height_adjustable: bool = yes_no(
+        "Can the seat height be adjusted?", "A gas lift lever under the seat.", default=False
+    )
+    seat_height_min_cm: float | None = measure(
+        "Lowest seat height",
+        "Let the seat all the way down and measure floor to the seat's front edge.",
+        lo=20,
+        hi=100,
+        default=None,
+        range_phrase="a seat is {lo}–{hi} {unit} from the floor",
+    )
+    seat_height_max_cm: float | None = measure(
+        "Highest seat height",
+        "Raise the seat all the way up and measure floor to the seat's front edge.",
+        lo=20,
+        hi=100,
+        default=None,
+        range_phrase="a seat is {lo}–{hi} {unit} from the floor",
+    )
+    seat_depth_cm: float | None = measure(
+        "Seat depth (optional)",
+        "From the backrest to the front edge of the seat.",
+        lo=25,
+        hi=70,
+        default=None,
+        range_phrase="a seat is {lo}–{hi} {unit} deep",
+    )
+    depth_adjustable: bool = yes_no(
+        "Can the seat slide forward and back?", "A seat slider changes the depth.", default=False
+    )
+    lumbar_support: Lumbar = choice(
+        "Lumbar support",
+        "The bulge in the backrest that fits the small of your back.",
+        {"adjustable": "Adjustable", "fixed": "Fixed", "none": "None"},
+        default="none",
+    )
+    lumbar_in_small_of_back: bool = yes_no(
+        "Does the lumbar support sit in the small of your back?",
+        "Sitting back in the chair, the support should meet the inward curve just above your belt.",
+        default=True,
+    )
+    backrest: bool = yes_no(
+        "Do you lean against a backrest?",
+        "No if it is a stool, or if you sit forward and never reach the backrest.",
+        default=True,
+    )
+    backrest_recline_deg: float = measure(
+        "Backrest angle",
+        "The angle between seat and backrest: 90 is upright, 100–110 slightly reclined.",
+        lo=60,
+        hi=150,
+        default=100.0,
+        unit="deg",
+        range_phrase="a backrest angle is {lo}–{hi}°",
+    )
+    backrest_adjustable: bool = yes_no(
+        "Can the backrest be adjusted?", "Its angle or its height.", default=False
+    )
+    armrests: Armrests = choice(
+        "Armrests",
+        "Armrests that adjust in height can support your elbows at desk height.",
+        {"adjustable": "Adjustable", "fixed": "Fixed", "none": "None"},
+        default="none",
+    )
+    armrest_fit: ArmrestFit = choice(
+        "How do the armrests meet your elbows?",
+        "With shoulders relaxed: do the armrests just support your elbows, push your "
+        "shoulders up, or sit below your elbows?",
+        {"supported": "Just supported", "too_high": "Too high", "too_low": "Too low"},
+        default="supported",
+    )
+    armrests_hard: bool = yes_no(
+        "Are the armrests hard or damaged?", "A hard edge presses on the forearm.", default=False
+    )
+    armrests_too_wide: bool = yes_no(
+        "Are the armrests too wide apart?",
+        "If you have to hold your arms out to reach them, they are too wide.",
+        default=False,
+    )
+
+    def rules(self) -> list[Rule]:
+        out: list[Rule] = []
+        if self.height_adjustable:
+            out += _required(
+                self,
+                ("seat_height_min_cm", "seat_height_max_cm"),
+                "because the seat height can be adjusted",
+            )
+            out += _range_rules(
+                self, "seat_height_min_cm", "seat_height_max_cm", "seat_height_cm", "seat height"
+            )
+        return out
+
+
+class Desk(Section):
+    height_cm: float = measure(
+        "Desk height",
+        "Floor to the top of the work surface where the keyboard sits.",
+        lo=40,
+        hi=150,
+        range_phrase="a desk is {lo}–{hi} {unit} high",
+    )
+    height_adjustable: bool = yes_no(
+        "Can the desk height be adjusted?", "Legs with a crank, a motor or holes.", default=False
+    )
+    height_min_cm: float | None = measure(
+        "Lowest desk height",
+        "With the desk all the way down.",
+        lo=40,
+        hi=150,
+        default=None,
+        range_phrase="a desk is {lo}–{hi} {unit} high",
+    )
+    height_max_cm: float | None = measure(
+        "Highest desk height",
+        "With the desk all the way up.",
+        lo=40,
+        hi=150,
+        default=None,
+        range_phrase="a desk is {lo}–{hi} {unit} high",
+    )
+    sit_stand: bool = yes_no(
+        "Is it a sit-stand desk?", "One that rises high enough to work standing.", default=False
+    )
+    legroom_ok: bool = yes_no(
+        "Is there room under the desk for your thighs and knees?",
+        "No drawers, bars or boxes in the way when you sit close.",
+        default=True,
+    )
+    keyboard_tray: bool = yes_no(
+        "Do you type on a keyboard tray?",
+        "A pull-out shelf under the desk top for the keyboard.",
+        default=False,
+    )
+    keyboard_tray_height_cm: float | None = measure(
+        "Keyboard tray height",
+        "Floor to the top of the tray.",
+        lo=40,
+        hi=150,
+        default=None,
+        range_phrase="a keyboard tray is {lo}–{hi} {unit} high",
+    )
+    keyboard_tray_adjustable: bool = yes_no("Can the tray height be adjusted?", "", default=False)
+
+    def rules(self) -> list[Rule]:
+        out: list[Rule] = []
+        if self.height_adjustable:
+            out += _required(
+                self, ("height_min_cm", "height_max_cm"), "because the desk height can be adjusted"
+            )
+            out += _range_rules(self, "height_min_cm", "height_max_cm", "height_cm", "desk height")
+        if self.keyboard_tray:
+            out += _required(self, ("keyboard_tray_height_cm",), "because you use a keyboard tray")
+            tray = self.keyboard_tray_height_cm
+            if tray is not None and tray >= self.height_cm:
+                out.append(
+                    Rule(
+                        "keyboard_tray_height_cm",
+                        f"a keyboard tray sits below the desk top ({self.height_cm:g} cm); "
+                        f"{tray:g} cm is not below it",
+                    )
+                )
+        return out
+
+
+class Footstool(Section):
+    owned: bool = yes_no("Do you have a footstool?", "A footrest under the desk.", default=False)
+    height_cm: float | None = measure(
+        "Footstool height",
+        "Floor to the top of the foot plate where your heels rest (its middle if it tilts).",
+        lo=0,
+        hi=40,
+        default=None,
+        range_phrase="a footstool is {lo}–{hi} {unit} high",
+    )
+    adjustable: bool = yes_no(
+        "Can its height be adjusted?", "Legs or a slider that change its height.", default=False
+    )
+    height_min_cm: float | None = measure(
+        "Lowest footstool height",
+        "",
+        lo=0,
+        hi=40,
+        default=None,
+        range_phrase="a footstool is {lo}–{hi} {unit} high",
+    )
+    height_max_cm: float | None = measure(
+        "Highest footstool height",
+        "",
+        lo=0,
+        hi=40,
+        default=None,
+        range_phrase="a footstool is {lo}–{hi} {unit} high",
+    )
+    in_use: bool | None = yes_no(
+        "Are your feet on it while you work?",
+        "Leave as it is if you use it; say no if it sits unused.",
+        default=None,
+    )
+
+    @model_validator(mode="after")
+    def _in_use_defaults_to_owned(self) -> Footstool:
+        # profile-format.md: "in_use ... default = owned"
+        if self.in_use is None:
+            self.in_use = self.owned
+        return self
+
+    def rules(self) -> list[Rule]:
+        out: list[Rule] = []
+        if self.owned:
+            out += _required(self, ("height_cm",), "because you have a footstool")
+            if self.adjustable:
+                out += _required(
+                    self,
+                    ("height_min_cm", "height_max_cm"),
+                    "because the footstool height can be adjusted",
+                )
+                out += _range_rules(
+                    self, "height_min_cm", "height_max_cm", "height_cm", "footstool height"
+                )
+        return out
+
+
+class Monitor(Section):
+    top_height_cm: float = measure(
+        "Screen top height",
+        "Floor to the top edge of the screen's picture (not the frame).",
+        lo=40,
+        hi=250,
+        range_phrase="a screen's top edge is {lo}–{hi} {unit} from the floor",
+    )
+    distance_cm: float = measure(
+        "Screen distance",
+        "From your eyes to the screen, sitting as you work. Arm's length is about 60–70 cm.",
+        lo=20,
+        hi=200,
+        range_phrase="a screen is {lo}–{hi} {unit} from the eyes",
+    )
+    directly_in_front: bool = yes_no(
+        "Is the screen straight in front of you?",
+        "No if you turn your head more than 30° to look at it.",
+        default=True,
+    )
+    glare: bool = yes_no(
+        "Is there glare or reflection on the screen?",
+        "From a window or a lamp behind you.",
+        default=False,
+    )
+    reads_documents: bool = yes_no(
+        "Do you read paper documents while typing?", "Copying from paper.", default=False
+    )
+    document_holder: bool = yes_no(
+        "Do you use a document holder?",
+        "A stand that holds paper beside the screen.",
+        default=False,
+    )
+
+
+class Keyboard(Section):
+    home_row_above_surface_cm: float = measure(
+        "Keyboard home row above the desk",
+        "The height of the middle row of keys above the surface the keyboard stands on: about "
+        "3 cm for a standard keyboard, 1.5 cm for a laptop or low-profile keyboard.",
+        lo=0,
+        hi=10,
+        default=3.0,
+        range_phrase="a home row is {lo}–{hi} {unit} above the surface",
+    )
+    wrists_straight: bool = yes_no(
+        "Are your wrists straight while typing?",
+        "No if your hands bend up at the wrist (keyboard feet up, or a high keyboard).",
+        default=True,
+    )
+    wrists_deviate: bool = yes_no(
+        "Do your wrists bend sideways while typing?",
+        "Hands angled out towards the little finger.",
+        default=False,
+    )
+    reaches_overhead: bool = yes_no(
+        "Do you reach up to shelves above the desk while working?", "", default=False
+    )
+
+
+class Mouse(Section):
+    in_line_with_shoulder: bool = yes_no(
+        "Is the mouse in line with your shoulder?",
+        "No if you reach out to the side or forward to hold it.",
+        default=True,
+    )
+    same_surface_as_keyboard: bool = yes_no(
+        "Is the mouse on the same surface as the keyboard?",
+        "No if, say, the keyboard is on a tray and the mouse on the desk.",
+        default=True,
+    )
+    pinch_grip: bool = yes_no(
+        "Do you pinch the mouse with your fingertips?",
+        "A mouse too small for your hand makes you pinch it.",
+        default=False,
+    )
+    hard_palm_rest: bool = yes_no(
+        "Is there a hard palm rest in front of the mouse?", "", default=False
+    )
+
+
+class Phone(Section):
+    use: PhoneUse = choice(
+        "How do you take phone calls at the desk?",
+        "A headset or speaker frees the neck and both hands.",
+        {"none": "No calls", "handset": "Handset", "headset": "Headset", "speaker": "Speaker"},
+        default="none",
+    )
+    within_reach: bool = yes_no(
+        "Is the phone within 30 cm?", "Within easy reach without stretching.", default=True
+    )
+    neck_shoulder_hold: bool = yes_no(
+        "Do you hold the phone between ear and shoulder?", "", default=False
+    )
+    hours_per_day: float = measure(
+        "Hours a day on the phone",
+        "A rough figure.",
+        lo=0,
+        hi=24,
+        default=0.0,
+        unit="h",
+        range_phrase="a day has {lo}–{hi} hours",
+    )
+
+
+class Habits(Section):
+    hours_per_day: float = measure(
+        "Hours a day at this desk",
+        "More than 4 hours a day makes a good set-up urgent.",
+        lo=0,
+        hi=24,
+        unit="h",
+        range_phrase="a day has {lo}–{hi} hours",
+    )
+    longest_stretch_min: int = measure(
+        "Longest time seated without getting up (minutes)",
+        "The longest you usually sit before you stand up or walk about.",
+        lo=0,
+        hi=1440,
+        unit="min",
+        range_phrase="a day has {lo}–{hi} minutes",
+    )
+    crosses_legs: Frequency = choice(
+        "Do you cross your legs while sitting?",
+        "Crossing the legs twists the pelvis and loads the lower back unevenly.",
+        {"never": "Never", "sometimes": "Sometimes", "often": "Often"},
+        default="never",
+    )
+
+
+class Profile(BaseModel):
+    """One person at one workstation."""
+
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
+
+    schema_version: int = Field(SCHEMA_VERSION, title="Schema version")
+    name: str = Field(..., title="Profile name", min_length=1, max_length=120)
+    units: Units = choice(
+        "Units",
+        "How lengths are shown; files always store centimetres.",
+        {"metric": "Metric (cm)", "imperial": "Imperial (in)"},
+        default="metric",
+    )
+    created: datetime | None = Field(None, title="Created")
+    updated: datetime | None = Field(None, title="Updated")
+    body: Body
+    chair: Chair
+    desk: Desk
+    footstool: Footstool = Field(default_factory=lambda: Footstool())
+    monitor: Monitor
+    keyboard: Keyboard = Field(default_factory=lambda: Keyboard())
+    mouse: Mouse = Field(default_factory=lambda: Mouse())
+    phone: Phone = Field(default_factory=lambda: Phone())
+    habits: Habits
+    extra: dict[str, Any] = Field(default_factory=dict, title="Free-form notes, preserved")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _drop_advice_snapshot(cls, data: Any) -> Any:
+        # [advice] is written by deskfit on save and never read back as input.
+        if isinstance(data, dict) and "advice" in data:
+            data = {k: v for k, v in data.items() if k != "advice"}
+        return data
+
+    def sections(self) -> dict[str, Section]:
+        return {name: getattr(self, name) for name in SECTION_NAMES}
+
+
+# The profile's tables in the order a person adjusts things (also the wizard's order).
+SECTION_MODELS: dict[str, type[Section]] = {
+    "body": Body,
+    "chair": Chair,
+    "desk": Desk,
+    "footstool": Footstool,
+    "monitor": Monitor,
+    "keyboard": Keyboard,
+    "mouse": Mouse,
+    "phone": Phone,
+    "habits": Habits,
+}
+SECTION_NAMES: tuple[str, ...] = tuple(SECTION_MODELS)

@@ -1,0 +1,247 @@
+"""Turn raw answers into a Profile, and every problem into words a person understands.
+
+pydantic checks types and ranges; the sections' ``rules()`` check fields against each
+other. Both end up here as ``Problem``s with a dotted key ("chair.seat_height_cm") and a
+message that says what was given, what is allowed and, where it is likely, what was meant.
+The wizard, ``deskfit check`` and the store all report these same messages.
+"""
+
+from __future__ import annotations
+
+import difflib
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cache
+from typing import Annotated, Any
+
+from pydantic import BaseModel, TypeAdapter, ValidationError
+from pydantic.fields import FieldInfo
+from pydantic_core import ErrorDetails
+
+from deskfit.core.fields import RANGE_PHRASE, UNIT
+from deskfit.core.profile import SECTION_MODELS, Profile, Section
+
+UNIT_WORDS = {"cm": "cm", "h": "hours", "min": "minutes", "deg": "°"}
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with a profile: where (dotted key, line if known) and why."""
+
+    key: str
+    message: str
+    line: int | None = None
+    column: int | None = None
+
+    def located(self, path: str | None = None) -> str:
+        """``path:line: key: message`` with whatever parts are known."""
+        where = [p for p in (path, str(self.line) if self.line else None) if p]
+        head = ":".join(where)
+        body = f"{self.key}: {self.message}" if self.key else self.message
+        return f"{head}: {body}" if head else body
+
+
+class ProfileInvalid(ValueError):
+    """The answers do not make a valid profile. ``problems`` lists every one."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        super().__init__("; ".join(p.located() for p in problems))
+
+
+def _model_at(loc: tuple[str | int, ...]) -> tuple[type[BaseModel] | None, str | None]:
+    """The model that owns the last key of ``loc`` and that key, for profile paths."""
+    model: type[BaseModel] = Profile
+    for part in loc[:-1]:
+        if not isinstance(part, str):
+            return None, None
+        info = model.model_fields.get(part)
+        sub = info.annotation if info else None
+        if not (isinstance(sub, type) and issubclass(sub, BaseModel)):
+            return None, None
+        model = sub
+    last = loc[-1] if loc else None
+    return model, last if isinstance(last, str) else None
+
+
+def field_info(section: str, field: str) -> FieldInfo:
+    return SECTION_MODELS[section].model_fields[field]
+
+
+def _fmt(value: float) -> str:
+    return f"{value:g}"
+
+
+def range_sentence(info: FieldInfo) -> str | None:
+    """How a person would say this field's plausible range, from its metadata."""
+    lo = hi = None
+    for meta in info.metadata:
+        lo = getattr(meta, "ge", lo) if getattr(meta, "ge", None) is not None else lo
+        hi = getattr(meta, "le", hi) if getattr(meta, "le", None) is not None else hi
+    if lo is None or hi is None:
+        return None
+    extra = info.json_schema_extra if isinstance(info.json_schema_extra, dict) else {}
+    unit = UNIT_WORDS.get(str(extra.get(UNIT, "")), "")
+    phrase = extra.get(RANGE_PHRASE)
+    if isinstance(phrase, str):
+        return phrase.format(lo=_fmt(lo), hi=_fmt(hi), unit=unit).replace(" °", "°")
+    title = (info.title or "it").lower()
+    return f"{title} is {_fmt(lo)}–{_fmt(hi)} {unit}".strip()
+
+
+def _bounds(info: FieldInfo) -> tuple[float, float] | None:
+    lo = hi = None
+    for meta in info.metadata:
+        if getattr(meta, "ge", None) is not None:
+            lo = meta.ge
+        if getattr(meta, "le", None) is not None:
+            hi = meta.le
+    return (float(lo), float(hi)) if lo is not None and hi is not None else None
+
+
+def unit_hint(info: FieldInfo, value: float) -> str | None:
+    """Guess what a centimetre value out of range was meant to be (mm, m or inches)."""
+    extra = info.json_schema_extra if isinstance(info.json_schema_extra, dict) else {}
+    bounds = _bounds(info)
+    if extra.get(UNIT) != "cm" or bounds is None or not math.isfinite(value):
+        return None
+    lo, hi = bounds
+    guesses = [
+        (value / 10, "millimetres"),
+        (value * 100, "metres"),
+        (value * 2.54, "inches"),
+    ]
+    for guess, unit in guesses:
+        if lo <= guess <= hi and guess != value:
+            return f"{_fmt(value)} looks like {unit}: did you mean {round(guess, 1):.1f} cm?"
+    return None
+
+
+def _given(value: Any) -> str:
+    if isinstance(value, str):
+        shown = value if len(value) <= 40 else value[:37] + "..."
+        return repr(shown).replace("'", '"') if shown.isprintable() else repr(shown)
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        return _fmt(value)
+    if isinstance(value, (dict, list)):
+        return "a table" if isinstance(value, dict) else "a list"
+    return str(value)
+
+
+def _choices(model: type[BaseModel] | None, key: str | None) -> list[str]:
+    if model is None:
+        return []
+    if key is None or key not in model.model_fields:
+        return list(model.model_fields)
+    return []
+
+
+def explain(error: ErrorDetails) -> Problem:
+    """One pydantic error in words: the key, what was given, what is allowed."""
+    loc = tuple(error["loc"])
+    key = ".".join(str(p) for p in loc)
+    kind = error["type"]
+    given = error.get("input")
+    model, last = _model_at(loc)
+    info = model.model_fields.get(last) if model is not None and last else None
+
+    if kind == "extra_forbidden":
+        names = list(model.model_fields) if model is not None else []
+        if model is Profile:
+            names.append("advice")
+        close = difflib.get_close_matches(str(last), names, n=1, cutoff=0.6)
+        where = f"in [{'.'.join(str(p) for p in loc[:-1])}]" if len(loc) > 1 else "at the top"
+        msg = f"unknown key {where}"
+        if close:
+            msg += f": did you mean {close[0]}?"
+        else:
+            msg += f"; known keys: {', '.join(names)}"
+        return Problem(key, msg)
+    if kind == "missing":
+        title = f" ({info.title.lower()})" if info is not None and info.title else ""
+        return Problem(key, f"missing{title}: this key is required")
+    if kind in {"greater_than_equal", "less_than_equal", "greater_than", "less_than"}:
+        sentence = range_sentence(info) if info is not None else None
+        msg = f"{sentence}; you gave {_given(given)}" if sentence else error["msg"].lower()
+        if info is not None and isinstance(given, (int, float)):
+            hint = unit_hint(info, float(given))
+            if hint:
+                msg += f" — {hint}"
+        return Problem(key, msg)
+    if kind == "finite_number":
+        return Problem(key, f"must be an ordinary number, not {_given(given)}")
+    if kind in {"float_parsing", "float_type", "int_parsing", "int_type", "int_from_float"}:
+        whole = "a whole number" if kind.startswith("int") else "a number"
+        unit = ""
+        if info is not None and isinstance(info.json_schema_extra, dict):
+            unit = UNIT_WORDS.get(str(info.json_schema_extra.get(UNIT, "")), "")
+        of = f" of {unit}" if unit and unit != "°" else ""
+        return Problem(key, f"must be {whole}{of}; you gave {_given(given)}")
+    if kind in {"bool_parsing", "bool_type"}:
+        return Problem(key, f"must be true or false; you gave {_given(given)}")
+    if kind == "literal_error":
+        allowed = error.get("ctx", {}).get("expected", "")
+        return Problem(key, f"must be one of {allowed}; you gave {_given(given)}")
+    if kind in {"model_type", "model_attributes_type", "dict_type"}:
+        return Problem(key, f"must be a table ([{key}]); you gave {_given(given)}")
+    if kind in {"string_type", "string_too_short", "string_too_long"}:
+        return Problem(key, f"{error['msg'].lower()}; you gave {_given(given)}")
+    if kind in {"datetime_type", "datetime_parsing", "datetime_from_date_parsing"}:
+        return Problem(
+            key, f"must be a date and time like 2026-11-23T19:00:00Z; you gave {_given(given)}"
+        )
+    return Problem(key, f"{error['msg'][:1].lower()}{error['msg'][1:]}; you gave {_given(given)}")
+
+
+def rule_problems(profile: Profile) -> list[Problem]:
+    """Cross-field problems of every section, keyed by the field they concern."""
+    out: list[Problem] = []
+    for name, section in profile.sections().items():
+        out += [Problem(f"{name}.{r.field}", r.message) for r in section.rules()]
+    return out
+
+
+def parse_profile(data: Mapping[str, Any]) -> Profile:
+    """A Profile from raw answers (a TOML document), or ProfileInvalid with every problem."""
+    try:
+        profile = Profile.model_validate(dict(data))
+    except ValidationError as exc:
+        raise ProfileInvalid([explain(e) for e in exc.errors()]) from None
+    problems = rule_problems(profile)
+    if problems:
+        raise ProfileInvalid(problems)
+    return profile
+
+
+@cache
+def _adapter(section: str, field: str) -> TypeAdapter[Any]:
+    info = field_info(section, field)
+    annotated: Any = Annotated[info.annotation, info]  # a runtime-built type form
+    return TypeAdapter(annotated)
+
+
+def check_field(section: str, field: str, value: Any) -> str | None:
+    """Validate one answer exactly as the model would; the message, or None when fine."""
+    try:
+        _adapter(section, field).validate_python(value)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        loc = (section, field, *first["loc"])
+        return explain({**first, "loc": loc}).message
+    return None
+
+
+def check_section(section: str, answers: Mapping[str, Any]) -> list[Problem]:
+    """Every problem in one section's answers: field errors, then cross-field rules."""
+    model = SECTION_MODELS[section]
+    try:
+        parsed: Section = model.model_validate(dict(answers))
+    except ValidationError as exc:
+        return [
+            explain({**e, "loc": (section, *e["loc"])})
+            for e in exc.errors()
+        ]
+    return [Problem(f"{section}.{r.field}", r.message) for r in parsed.rules()]

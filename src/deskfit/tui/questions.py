@@ -1,0 +1,126 @@
+"""The wizard's questions, derived from the pydantic models (one source of truth).
+
+A ``Question`` is a view of one model field: its title, help, unit, choices and whether it
+may be left blank all come from ``core/profile.py``; nothing here repeats a range or a
+title. The profile's own ``name`` and ``units`` are questions of the pseudo-section
+``"profile"``, asked on the first step.
+"""
+
+from __future__ import annotations
+
+import types
+from dataclasses import dataclass
+from functools import cache
+from typing import Annotated, Any, Literal, Union, get_args, get_origin
+
+from pydantic import BaseModel, TypeAdapter, ValidationError
+from pydantic.fields import FieldInfo
+
+from deskfit.core.fields import ADVANCED, CHOICES, UNIT
+from deskfit.core.profile import SECTION_MODELS, Profile
+from deskfit.core.validation import check_field, explain
+
+PROFILE = "profile"
+PROFILE_FIELDS = ("name", "units")
+
+Kind = Literal["length", "number", "integer", "yesno", "choice", "text"]
+
+
+@dataclass(frozen=True)
+class Question:
+    section: str
+    field: str
+    kind: Kind
+    title: str
+    help: str
+    unit: str | None
+    choices: dict[str, str]
+    nullable: bool
+    default: Any  # the model's default, or ... when an answer is required
+    optional_measure: bool
+
+    @property
+    def key(self) -> str:
+        return f"{self.section}.{self.field}"
+
+    @property
+    def required(self) -> bool:
+        return self.default is ... and not self.nullable
+
+
+def _model(section: str) -> type[BaseModel]:
+    return Profile if section == PROFILE else SECTION_MODELS[section]
+
+
+def _base_type(annotation: Any) -> tuple[Any, bool]:
+    """The annotation without ``| None``, and whether None was allowed."""
+    origin = get_origin(annotation)
+    if origin in (Union, types.UnionType):
+        args = [a for a in get_args(annotation) if a is not type(None)]
+        return (args[0] if len(args) == 1 else annotation), len(args) < len(get_args(annotation))
+    return annotation, False
+
+
+def _question(section: str, field: str, info: FieldInfo) -> Question:
+    extra = info.json_schema_extra if isinstance(info.json_schema_extra, dict) else {}
+    base, nullable = _base_type(info.annotation)
+    unit = extra.get(UNIT)
+    choices = extra.get(CHOICES)
+    kind: Kind
+    if isinstance(choices, dict):
+        kind = "choice"
+    elif base is bool:
+        kind = "yesno"
+    elif unit == "cm":
+        kind = "length"
+    elif base is int:
+        kind = "integer"
+    elif base is float:
+        kind = "number"
+    else:
+        kind = "text"
+    return Question(
+        section=section,
+        field=field,
+        kind=kind,
+        title=info.title or field,
+        help=info.description or "",
+        unit=str(unit) if unit else None,
+        choices={str(k): str(v) for k, v in choices.items()} if isinstance(choices, dict) else {},
+        nullable=nullable,
+        default=... if info.is_required() else info.default,
+        optional_measure=bool(extra.get(ADVANCED)),
+    )
+
+
+@cache
+def questions(section: str) -> tuple[Question, ...]:
+    """Every question of a section (or of ``"profile"``: its name and units), in model order."""
+    model = _model(section)
+    fields = PROFILE_FIELDS if section == PROFILE else tuple(model.model_fields)
+    return tuple(_question(section, f, model.model_fields[f]) for f in fields)
+
+
+def question(section: str, field: str) -> Question:
+    for q in questions(section):
+        if q.field == field:
+            return q
+    raise KeyError(f"{section}.{field}")
+
+
+@cache
+def _profile_adapter(field: str) -> TypeAdapter[Any]:
+    info = Profile.model_fields[field]
+    return TypeAdapter(Annotated[info.annotation, info])
+
+
+def check_answer(section: str, field: str, value: Any) -> str | None:
+    """The model's own message for one parsed answer, or None when it is fine."""
+    if section != PROFILE:
+        return check_field(section, field, value)
+    try:
+        _profile_adapter(field).validate_python(value)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        return explain({**first, "loc": (field, *first["loc"])}).message
+    return None
