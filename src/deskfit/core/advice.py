@@ -158,11 +158,13 @@ def _chair(w: _Writer, p: Profile, f: Fit, before: RosaItems) -> None:
             "high",
             "chair",
             f"Your chair cannot rise high enough for this desk ({w.cm(short)} short)",
-            f"At its highest ({w.cm(top or now.seat_height_cm)}) the keyboard's home row stays "
+            f"{'At its highest' if chair.height_adjustable else 'At its fixed height'} "
+            f"({w.cm(top or now.seat_height_cm)}) the keyboard's home row stays "
             f"{w.cm(short)} above your elbows, so your shoulders lift while you type. Fix it "
             f"with a keyboard tray {w.cm(short)} below the desk top, a desk "
-            f"{w.cm(short)} lower, or a taller gas lift that reaches "
-            f"{w.cm(to.seat_height_cm + short)}.",
+            f"{w.cm(short)} lower, or "
+            f"{'a taller gas lift' if chair.height_adjustable else 'an adjustable chair'} that "
+            f"reaches {w.cm(to.seat_height_cm + short)}, with a footstool under your feet.",
             src.HFES_ENVELOPE,
             src.ROSA,
         )

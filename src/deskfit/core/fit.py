@@ -25,6 +25,7 @@ DESK_TOO_LOW_ADVISE = 5.0  # advise risers when the home row is this far below t
 VIEWING_DISTANCE = (60.0, 50.0, 75.0)  # ideal, low, high (OSHA; ROSA "too far" > 75)
 LUMBAR_HEIGHT = (20.0, 15.0, 25.0)  # above the seat (BIFMA G1)
 RECLINE = (100.0, 95.0, 110.0)  # seat to backrest, degrees (ROSA)
+TRAY_BELOW_DESK = 2.5  # the highest an adjustable keyboard tray goes below the desk top
 SEAT_CLEARANCE = (7.5, 5.0, 10.0)  # knee to seat edge (ROSA ≈ 3 in; "2–3 fingers to a fist")
 
 
@@ -200,7 +201,9 @@ def fit(profile: Profile, body: BodyDimensions | None = None) -> Fit:
     if w_adjustable and not uses_tray:
         w_lo, w_hi = desk.height_min_cm, desk.height_max_cm
     elif w_adjustable and uses_tray:
-        w_lo, w_hi = 40.0, desk.height_cm  # a tray moves below the desk top
+        # A tray hangs below the desk top and its mechanism needs room there; the profile
+        # does not record a tray's range, so take 40 cm to the desk top less 2.5 (our rule).
+        w_lo, w_hi = 40.0, desk.height_cm - TRAY_BELOW_DESK
 
     # 2. The seat the body wants, within the chair's range.
     if chair.height_adjustable:

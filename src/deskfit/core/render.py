@@ -16,7 +16,7 @@ from deskfit import __version__
 from deskfit.core.advice import Advice, AdviceLine
 from deskfit.core.profile import Units
 from deskfit.core.rosa import RosaScore
-from deskfit.core.units import format_length
+from deskfit.core.units import format_length, round_for_people
 
 WIDTH = 80
 
@@ -59,7 +59,11 @@ def change_words(
         return "get one"
     if footstool and now and not to:
         return "not needed"
-    if now is None or abs(to - now) < 0.25:
+    if now is None:
+        return ""
+    # Compare what the person reads: both sides rounded as they are shown.
+    now, to = round_for_people(now, units), round_for_people(to, units)
+    if abs(to - now) < 1e-6:
         return "keep"
     verb = words[0] if to > now else words[1]
     return f"{verb} {format_length(abs(to - now), units)}"
@@ -76,8 +80,9 @@ def settings_rows(advice: Advice, units: Units) -> list[tuple[str, str, str, str
         foot = attr == "footstool_height_cm"
         if foot and not a and not b:
             continue
-        if label == "Standing desk height":
-            a = None
+        if attr == "standing_work_surface_height_cm":
+            rows.append((label, "—", format_length(b, units), "when standing"))
+            continue
         shown_now = "none" if foot and not a else ("—" if a is None else format_length(a, units))
         shown_to = "none" if foot and not b else format_length(b, units)
         label_to = label

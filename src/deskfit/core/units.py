@@ -277,7 +277,9 @@ def parse_length(text: str, *, default_unit: InputUnit = "cm") -> float:
         raise LengthParseError(text, hint)
 
     cm = float(result)
-    if not math.isfinite(cm):  # e.g. 39 nines in metres: a float can't hold it
+    # 40 characters cannot overflow a float today; this guards the promise that we
+    # never hand back inf or NaN should the length limit ever be raised.
+    if not math.isfinite(cm):
         raise LengthParseError(text, hint)
     return cm
 
@@ -294,8 +296,8 @@ def _feet_and_inches(text: str, tokens: list[_Token]) -> Decimal:
     if inches >= _INCHES_PER_FOOT:
         # Offer the carried reading rather than silently accepting 5'13" as 6'1":
         # it is as likely a typo for 5'3".
-        quarters = _round_to_step(total_inches, Decimal("0.25"))
-        suggestion = _feet_inches_text(int(quarters * _QUARTERS_PER_INCH))
+        nearest = _round_to_step(total_inches, Decimal("0.25"))
+        suggestion = _feet_inches_text(int(nearest * _QUARTERS_PER_INCH))
         raise LengthParseError(
             text, f"inches after feet must be under 12 (did you mean {suggestion}?)"
         )

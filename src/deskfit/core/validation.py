@@ -240,8 +240,5 @@ def check_section(section: str, answers: Mapping[str, Any]) -> list[Problem]:
     try:
         parsed: Section = model.model_validate(dict(answers))
     except ValidationError as exc:
-        return [
-            explain({**e, "loc": (section, *e["loc"])})
-            for e in exc.errors()
-        ]
+        return [explain({**e, "loc": (section, *e["loc"])}) for e in exc.errors()]
     return [Problem(f"{section}.{r.field}", r.message) for r in parsed.rules()]
