@@ -41,12 +41,13 @@ def measure(
         ge=lo,
         le=hi,
         allow_inf_nan=False,
+        strict=True,  # "170" or true in a file is a mistake to report, not to coerce
         json_schema_extra=extra,
     )
 
 
 def yes_no(title: str, help: str, *, default: Any = ...) -> Any:
-    return Field(default, title=title, description=help)
+    return Field(default, title=title, description=help, strict=True)
 
 
 def choice(title: str, help: str, labels: dict[str, str], *, default: Any = ...) -> Any:

@@ -297,7 +297,11 @@ class Desk(Section):
         default=None,
         range_phrase="a keyboard tray is {lo}–{hi} {unit} high",
     )
-    keyboard_tray_adjustable: bool = yes_no("Can the tray height be adjusted?", "", default=False)
+    keyboard_tray_adjustable: bool = yes_no(
+        "Can the tray height be adjusted?",
+        "A lever or knob that moves the tray up and down.",
+        default=False,
+    )
 
     def rules(self) -> list[Rule]:
         out: list[Rule] = []
@@ -335,7 +339,7 @@ class Footstool(Section):
     )
     height_min_cm: float | None = measure(
         "Lowest footstool height",
-        "",
+        "With the footstool set all the way down: floor to the top of the foot plate.",
         lo=0,
         hi=40,
         default=None,
@@ -343,7 +347,7 @@ class Footstool(Section):
     )
     height_max_cm: float | None = measure(
         "Highest footstool height",
-        "",
+        "With the footstool set all the way up: floor to the top of the foot plate.",
         lo=0,
         hi=40,
         default=None,
@@ -434,7 +438,9 @@ class Keyboard(Section):
         default=False,
     )
     reaches_overhead: bool = yes_no(
-        "Do you reach up to shelves above the desk while working?", "", default=False
+        "Do you reach up to shelves above the desk while working?",
+        "Files or supplies kept above shoulder height.",
+        default=False,
     )
 
 
@@ -455,7 +461,9 @@ class Mouse(Section):
         default=False,
     )
     hard_palm_rest: bool = yes_no(
-        "Is there a hard palm rest in front of the mouse?", "", default=False
+        "Is there a hard palm rest in front of the mouse?",
+        "A hard edge under the wrist presses on the carpal tunnel.",
+        default=False,
     )
 
 
@@ -470,7 +478,9 @@ class Phone(Section):
         "Is the phone within 30 cm?", "Within easy reach without stretching.", default=True
     )
     neck_shoulder_hold: bool = yes_no(
-        "Do you hold the phone between ear and shoulder?", "", default=False
+        "Do you hold the phone between ear and shoulder?",
+        "Cradling the handset to free your hands while you talk.",
+        default=False,
     )
     hours_per_day: float = measure(
         "Hours a day on the phone",
@@ -514,7 +524,14 @@ class Profile(BaseModel):
     model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
 
     schema_version: int = Field(SCHEMA_VERSION, title="Schema version")
-    name: str = Field(..., title="Profile name", min_length=1, max_length=120)
+    name: str = Field(
+        ...,
+        title="Profile name",
+        description="Shown in lists, e.g. 'Office desk'; the file name is made from it.",
+        min_length=1,
+        max_length=120,
+        pattern=r"^[^\x00-\x1f\x7f]*$",  # no control characters: names are printed
+    )
     units: Units = choice(
         "Units",
         "How lengths are shown; files always store centimetres.",

@@ -176,7 +176,10 @@ def read_document(path: Path) -> tuple[dict[str, Any], str]:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
             raise fail(f"is {size:,} bytes; a profile is at most {MAX_FILE_BYTES:,} bytes")
-        raw = path.read_bytes()
+        # Read at most one byte past the limit: a device or pipe reports size 0 and could
+        # otherwise stream without end.
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_FILE_BYTES + 1)
     except FileNotFoundError:
         raise fail("no such file") from None
     except PermissionError:

@@ -166,12 +166,12 @@ def explain(error: ErrorDetails) -> Problem:
     if kind in {"greater_than_equal", "less_than_equal", "greater_than", "less_than"}:
         sentence = range_sentence(info) if info is not None else None
         msg = f"{sentence}; you gave {_given(given)}" if sentence else error["msg"].lower()
-        if info is not None and isinstance(given, (int, float)):
+        if info is not None and isinstance(given, (int, float)) and not isinstance(given, bool):
             hint = unit_hint(info, float(given))
             if hint:
                 msg += f" — {hint}"
         return Problem(key, msg)
-    if kind == "finite_number":
+    if kind == "finite_number" or (isinstance(given, float) and not math.isfinite(given)):
         return Problem(key, f"must be an ordinary number, not {_given(given)}")
     if kind in {"float_parsing", "float_type", "int_parsing", "int_type", "int_from_float"}:
         whole = "a whole number" if kind.startswith("int") else "a number"
@@ -209,7 +209,15 @@ def parse_profile(data: Mapping[str, Any]) -> Profile:
     try:
         profile = Profile.model_validate(dict(data))
     except ValidationError as exc:
-        raise ProfileInvalid([explain(e) for e in exc.errors()]) from None
+        problems = [explain(e) for e in exc.errors()]
+        # Also report cross-field rules of the sections that are otherwise valid, so one
+        # typo in [body] does not hide a seat range problem in [chair].
+        broken = {str(e["loc"][0]) for e in exc.errors() if e["loc"]}
+        for name in SECTION_MODELS:
+            answers = data.get(name)
+            if name not in broken and isinstance(answers, Mapping):
+                problems += check_section(name, answers)
+        raise ProfileInvalid(problems) from None
     problems = rule_problems(profile)
     if problems:
         raise ProfileInvalid(problems)
