@@ -9,7 +9,7 @@ Everything is computed in centimetres; ``round_for_people`` is applied last.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from deskfit.core.body import BodyDimensions, body_dimensions
 from deskfit.core.profile import Profile, Units
@@ -192,6 +192,7 @@ def fit(profile: Profile, body: BodyDimensions | None = None) -> Fit:
     erh = body.elbow_rest_height.value
     rest = body.popliteal_height.value + body.shoe_allowance_cm  # PH + S
     limits: dict[str, float] = {}
+    units = profile.units
 
     # 1. The working surface W: the keyboard tray if one is used, else the desk.
     uses_tray = current.keyboard_tray_height_cm is not None
@@ -203,7 +204,8 @@ def fit(profile: Profile, body: BodyDimensions | None = None) -> Fit:
     elif w_adjustable and uses_tray:
         # A tray hangs below the desk top and its mechanism needs room there; the profile
         # does not record a tray's range, so take 40 cm to the desk top less 2.5 (our rule).
-        w_lo, w_hi = 40.0, desk.height_cm - TRAY_BELOW_DESK
+        w_hi = desk.height_cm - TRAY_BELOW_DESK
+        w_lo = min(40.0, w_hi)
 
     # 2. The seat the body wants, within the chair's range.
     if chair.height_adjustable:
@@ -234,11 +236,28 @@ def fit(profile: Profile, body: BodyDimensions | None = None) -> Fit:
     # 5. A seat that cannot come down far enough hangs the feet; one too low needs a cushion.
     cushion = 0.0
     if seat < rest - SEAT_TOLERANCE:
-        cushion = rest - seat
+        cushion = round_for_people(rest - seat, units)
         limits["seat_too_low_cm"] = cushion
-        seat = rest
-    footstool = seat - rest
-    footstool = round(footstool * 2) / 2 if footstool >= FOOTSTOOL_MIN else 0.0
+        seat += cushion  # the top of the cushion is the seat now
+        if w_adjustable:  # the cushion lifts the elbows: an adjustable surface follows
+            w = _round_within(seat + erh - k, units, w_lo, w_hi)
+    elif chair.height_adjustable:
+        # 8. Rounded for people, inside the chair's range, and (with the feet on the
+        # floor) inside the seat band, so rounding never creates a problem of its own.
+        feet_on_floor = seat - rest < FOOTSTOOL_MIN
+        band_lo = max(seat_lo or 0.0, rest - SEAT_TOLERANCE) if feet_on_floor else seat_lo
+        band_hi = min(seat_hi or 999.0, rest + SEAT_TOLERANCE) if feet_on_floor else seat_hi
+        seat = _round_within(seat, units, band_lo, band_hi)
+    if w_adjustable and not cushion:
+        w = _round_within(w, units, w_lo, w_hi)
+    if "home_row_too_high_cm" in limits:  # what is left once the seat is as high as it goes
+        left = (w + k - erh) - seat
+        if left > 0.05:
+            limits["home_row_too_high_cm"] = left
+        else:
+            del limits["home_row_too_high_cm"]
+    gap = seat - rest
+    footstool = round_for_people(gap, units) if gap >= FOOTSTOOL_MIN else 0.0
 
     # 6. The footstool the person owns, against the one needed.
     if footstool and stool.owned and stool.height_cm is not None:
@@ -253,15 +272,19 @@ def fit(profile: Profile, body: BodyDimensions | None = None) -> Fit:
     standing: float | None = None
     stand_target = targets["standing_work_surface_height_cm"]
     if stand_target is not None:
-        standing = _clamp(stand_target.value, desk.height_min_cm, desk.height_max_cm)
-        if abs(standing - stand_target.value) > 0.05:
-            limits["standing_surface_out_of_range_cm"] = stand_target.value - standing
+        reach = _clamp(stand_target.value, desk.height_min_cm, desk.height_max_cm)
+        if abs(reach - stand_target.value) > 0.05:
+            limits["standing_surface_out_of_range_cm"] = stand_target.value - reach
+        standing = _round_within(reach, units, desk.height_min_cm, desk.height_max_cm)
 
     # 7. The monitor for the seat as set.
-    monitor = monitor_band(eye_height(seat, body), profile.body.lenses == "progressive").value
+    monitor = round_for_people(
+        monitor_band(eye_height(seat, body), profile.body.lenses == "progressive").value, units
+    )
     distance = profile.monitor.distance_cm
     if not VIEWING_DISTANCE[1] <= distance <= VIEWING_DISTANCE[2]:
         distance = VIEWING_DISTANCE[0]  # outside arm's length: move it to the ideal
+    distance = round_for_people(distance, units)
 
     recommended = Setup(
         seat_height_cm=seat,
@@ -278,27 +301,24 @@ def fit(profile: Profile, body: BodyDimensions | None = None) -> Fit:
         body=body,
         targets=targets,
         current=current,
-        recommended=rounded(recommended, profile.units),
+        recommended=recommended,
         footstool_needed_cm=footstool,
         limits=Limits(**{k2: round(v, 1) for k2, v in limits.items()}),
     )
 
 
-def rounded(setup: Setup, units: Units) -> Setup:
-    """8. Settings rounded for people: 0.5 cm metric, 1/4 in imperial."""
+def _round_within(x: float, units: Units, lo: float | None, hi: float | None) -> float:
+    """x rounded for people (0.5 cm / 1/4 in) to the nearest step inside [lo, hi].
 
-    def r(x: float | None) -> float | None:
-        return None if x is None else round_for_people(x, units)
-
-    return replace(
-        setup,
-        seat_height_cm=round_for_people(setup.seat_height_cm, units),
-        footstool_height_cm=round_for_people(setup.footstool_height_cm, units),
-        work_surface_height_cm=round_for_people(setup.work_surface_height_cm, units),
-        desk_height_cm=round_for_people(setup.desk_height_cm, units),
-        keyboard_tray_height_cm=r(setup.keyboard_tray_height_cm),
-        monitor_top_height_cm=round_for_people(setup.monitor_top_height_cm, units),
-        viewing_distance_cm=round_for_people(setup.viewing_distance_cm, units),
-        standing_work_surface_height_cm=r(setup.standing_work_surface_height_cm),
-        cushion_cm=round_for_people(setup.cushion_cm, units),
-    )
+    Rounding must not carry a setting past what the furniture reaches or out of a band;
+    when no step fits in the interval, the exact value is kept.
+    """
+    x = _clamp(x, lo, hi)
+    step = 0.5 if units == "metric" else 0.635
+    r = round_for_people(x, units)
+    if hi is not None and r > hi + 1e-9:
+        r = round_for_people(r - step, units)
+    if lo is not None and r < lo - 1e-9:
+        r = round_for_people(r + step, units)
+    inside = (lo is None or r >= lo - 1e-9) and (hi is None or r <= hi + 1e-9)
+    return r if inside else x

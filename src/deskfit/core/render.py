@@ -73,6 +73,8 @@ def settings_rows(advice: Advice, units: Units) -> list[tuple[str, str, str, str
     """(what, now, set to, change) for each setting that applies to this workstation."""
     rows = []
     now, to = advice.current, advice.settings
+    if to.cushion_cm:
+        rows.append(("Seat cushion", "none", format_length(to.cushion_cm, units), "get one"))
     for label, attr in SETTING_ROWS:
         a, b = getattr(now, attr), getattr(to, attr)
         if b is None:
@@ -87,10 +89,8 @@ def settings_rows(advice: Advice, units: Units) -> list[tuple[str, str, str, str
         shown_to = "none" if foot and not b else format_length(b, units)
         label_to = label
         if attr == "seat_height_cm" and to.cushion_cm:
-            shown_to += f" (with a {format_length(to.cushion_cm, units)} cushion)"
-        words = (
-            ("move away", "move closer") if attr == "viewing_distance_cm" else ("raise", "lower")
-        )
+            shown_to += " with cushion"
+        words = ("farther", "closer") if attr == "viewing_distance_cm" else ("raise", "lower")
         rows.append(
             (label_to, shown_now, shown_to, change_words(a, b, units, footstool=foot, words=words))
         )
@@ -162,7 +162,8 @@ def to_text(advice: Advice) -> str:
     """The advice for people: plain text, at most 80 columns, no colour codes."""
     p = advice.profile
     units = p.units
-    out = [f"deskfit advice: {p.name}", "=" * len(f"deskfit advice: {p.name}")]
+    title = _wrap(f"deskfit advice: {p.name}", "")
+    out = [*title, "=" * max(len(t) for t in title)]
     out += _wrap(rosa_summary(advice), "")
     out += _heading("What to set")
     out += _table(settings_rows(advice, units), ("", "Now", "Set to", "Change"))

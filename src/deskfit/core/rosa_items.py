@@ -106,6 +106,9 @@ def rosa_items(profile: Profile, body: BodyDimensions, setup: Setup, *, after: b
     elif not recline_ok:
         reasons["back_support"] = f"backrest at {recline:g}°, outside 95–110°"
 
+    # §4.4 says "desk surface + K" for the work-surface item; with a keyboard tray the hands
+    # work on the tray, so deskfit uses the surface the keyboard is on for both items: a
+    # desk top above a tray does not shrug the shoulders (deliberate deviation).
     k = keyboard_offset(profile)
     elbow = setup.seat_height_cm + body.elbow_rest_height.value
     home_row = setup.work_surface_height_cm + k

@@ -1,0 +1,300 @@
+"""Fixtures for the fit / ROSA items / advice / render tests.
+
+``doc(**sections)`` builds a profile document (a dict, as tomllib would give) from a base
+with every body dimension *measured*, so that the hand-worked arithmetic in the tests is
+exact: PH 40, S 2.5 (PH + S = 42.5), ERH 24, ESH 75, BPL 48, K 3. Each keyword replaces
+keys of one section (``chair={"seat_height_cm": 50.0}``); a top-level key (``units``,
+``name``) is set as given.
+
+``profile_docs`` is a hypothesis strategy over the whole valid input space of
+profile-format.md: statures 90–250, every sex, measurements present or not within their
+ranges, chairs / desks / trays / footstools adjustable or not with consistent ranges, and
+every boolean and choice. Fixtures are session-scoped so they can be used with ``@given``.
+"""
+
+from __future__ import annotations
+
+import copy
+import math
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from hypothesis import strategies as st
+
+from deskfit.core.body import BodyDimensions, body_dimensions
+from deskfit.core.profile import Profile
+from deskfit.core.validation import parse_profile
+
+BASE_DOC: dict[str, Any] = {
+    "schema_version": 1,
+    "name": "Test desk",
+    "units": "metric",
+    "body": {
+        "stature_cm": 175.0,
+        "sex": "male",
+        "shoe_allowance_cm": 2.5,
+        "popliteal_height_cm": 40.0,
+        "elbow_rest_height_cm": 24.0,
+        "eye_height_sitting_cm": 75.0,
+        "buttock_popliteal_length_cm": 48.0,
+        "lenses": "none",
+    },
+    "chair": {
+        "seat_height_cm": 45.0,
+        "height_adjustable": True,
+        "seat_height_min_cm": 40.0,
+        "seat_height_max_cm": 56.0,
+        "depth_adjustable": False,
+        "lumbar_support": "adjustable",
+        "lumbar_in_small_of_back": True,
+        "backrest": True,
+        "backrest_recline_deg": 100.0,
+        "backrest_adjustable": True,
+        "armrests": "adjustable",
+        "armrest_fit": "supported",
+        "armrests_hard": False,
+        "armrests_too_wide": False,
+    },
+    "desk": {
+        "height_cm": 74.0,
+        "height_adjustable": False,
+        "sit_stand": False,
+        "legroom_ok": True,
+        "keyboard_tray": False,
+        "keyboard_tray_adjustable": False,
+    },
+    "footstool": {"owned": False},
+    "monitor": {
+        "top_height_cm": 118.0,
+        "distance_cm": 65.0,
+        "directly_in_front": True,
+        "glare": False,
+        "reads_documents": False,
+        "document_holder": False,
+    },
+    "keyboard": {
+        "home_row_above_surface_cm": 3.0,
+        "wrists_straight": True,
+        "wrists_deviate": False,
+        "reaches_overhead": False,
+    },
+    "mouse": {
+        "in_line_with_shoulder": True,
+        "same_surface_as_keyboard": True,
+        "pinch_grip": False,
+        "hard_palm_rest": False,
+    },
+    "phone": {
+        "use": "none",
+        "within_reach": True,
+        "neck_shoulder_hold": False,
+        "hours_per_day": 0.0,
+    },
+    "habits": {"hours_per_day": 8.0, "longest_stretch_min": 90, "crosses_legs": "never"},
+}
+
+
+def make_doc(**sections: Any) -> dict[str, Any]:
+    d = copy.deepcopy(BASE_DOC)
+    for key, value in sections.items():
+        if isinstance(value, dict):
+            d.setdefault(key, {}).update(value)
+        else:
+            d[key] = value
+    return d
+
+
+def make_profile(**sections: Any) -> Profile:
+    return parse_profile(make_doc(**sections))
+
+
+def make_body(profile: Profile) -> BodyDimensions:
+    return body_dimensions(profile.body)
+
+
+@pytest.fixture(scope="session")
+def doc() -> Callable[..., dict[str, Any]]:
+    """``doc(chair={...}, units="imperial")``: a fresh profile document."""
+    return make_doc
+
+
+@pytest.fixture(scope="session")
+def profile() -> Callable[..., Profile]:
+    """``profile(chair={...})``: the parsed Profile of ``doc(...)``."""
+    return make_profile
+
+
+# -- hypothesis: the whole valid input space ---------------------------------------------
+
+
+def _length(lo: float, hi: float) -> st.SearchStrategy[float]:
+    """A length in [lo, hi]: mostly to 0.1 cm as people type them, sometimes any float."""
+    any_float = st.floats(lo, hi, allow_nan=False, allow_infinity=False)
+    first, last = math.ceil(lo * 10 - 1e-9), math.floor(hi * 10 + 1e-9)
+    if first > last:
+        return any_float
+    tenths = st.integers(first, last).map(lambda x: min(max(x / 10, lo), hi))
+    return st.one_of(tenths, any_float)
+
+
+def _ordered(lo: float, hi: float) -> st.SearchStrategy[tuple[float, float]]:
+    return st.tuples(_length(lo, hi), _length(lo, hi)).map(lambda t: (min(t), max(t)))
+
+
+@st.composite
+def _body(draw: st.DrawFn, *, measured: bool | None = None) -> dict[str, Any]:
+    body: dict[str, Any] = {
+        "stature_cm": draw(_length(90, 250)),
+        "sex": draw(st.sampled_from(["female", "male", "unspecified"])),
+    }
+    if draw(st.booleans()):
+        body["shoe_allowance_cm"] = draw(_length(0, 15))
+    ranges = {
+        "popliteal_height_cm": (25, 65),
+        "elbow_rest_height_cm": (10, 40),
+        "eye_height_sitting_cm": (50, 100),
+        "buttock_popliteal_length_cm": (30, 70),
+    }
+    for key, (lo, hi) in ranges.items():
+        if measured is True or (measured is None and draw(st.booleans())):
+            body[key] = draw(_length(lo, hi))
+    if draw(st.booleans()):
+        body["lenses"] = draw(st.sampled_from(["none", "single_vision", "progressive"]))
+    return body
+
+
+@st.composite
+def _chair(draw: st.DrawFn) -> dict[str, Any]:
+    chair: dict[str, Any] = {}
+    if draw(st.booleans()):
+        lo, hi = draw(_ordered(20, 100))
+        chair |= {
+            "height_adjustable": True,
+            "seat_height_min_cm": lo,
+            "seat_height_max_cm": hi,
+            "seat_height_cm": draw(_length(lo, hi)),
+        }
+    else:
+        chair |= {"height_adjustable": False, "seat_height_cm": draw(_length(20, 100))}
+    if draw(st.booleans()):
+        chair["seat_depth_cm"] = draw(_length(25, 70))
+    chair |= {
+        "depth_adjustable": draw(st.booleans()),
+        "lumbar_support": draw(st.sampled_from(["adjustable", "fixed", "none"])),
+        "lumbar_in_small_of_back": draw(st.booleans()),
+        "backrest": draw(st.booleans()),
+        "backrest_recline_deg": draw(_length(60, 150)),
+        "backrest_adjustable": draw(st.booleans()),
+        "armrests": draw(st.sampled_from(["adjustable", "fixed", "none"])),
+        "armrest_fit": draw(st.sampled_from(["supported", "too_high", "too_low"])),
+        "armrests_hard": draw(st.booleans()),
+        "armrests_too_wide": draw(st.booleans()),
+    }
+    return chair
+
+
+@st.composite
+def _desk(draw: st.DrawFn) -> dict[str, Any]:
+    desk: dict[str, Any] = {}
+    kind = draw(st.sampled_from(["fixed", "adjustable", "tray"]))
+    if kind == "adjustable" or (kind == "tray" and draw(st.booleans())):
+        lo, hi = draw(_ordered(40, 150))
+        desk |= {
+            "height_adjustable": True,
+            "height_min_cm": lo,
+            "height_max_cm": hi,
+            "height_cm": draw(_length(lo, hi)),
+        }
+    else:
+        desk |= {"height_adjustable": False, "height_cm": draw(_length(40, 150))}
+    if kind == "tray" and desk["height_cm"] > 40.1:
+        tray = draw(_length(40, desk["height_cm"] - 0.1))
+        desk |= {
+            "keyboard_tray": True,
+            "keyboard_tray_height_cm": tray,
+            "keyboard_tray_adjustable": draw(st.booleans()),
+        }
+    else:
+        desk["keyboard_tray"] = False
+    desk["sit_stand"] = draw(st.booleans())
+    desk["legroom_ok"] = draw(st.booleans())
+    return desk
+
+
+@st.composite
+def _footstool(draw: st.DrawFn) -> dict[str, Any]:
+    kind = draw(st.sampled_from(["none", "fixed", "adjustable"]))
+    stool: dict[str, Any] = {"owned": kind != "none"}
+    if kind == "fixed":
+        stool |= {"height_cm": draw(_length(0, 40)), "adjustable": False}
+    elif kind == "adjustable":
+        lo, hi = draw(_ordered(0, 40))
+        stool |= {
+            "adjustable": True,
+            "height_min_cm": lo,
+            "height_max_cm": hi,
+            "height_cm": draw(_length(lo, hi)),
+        }
+    if kind != "none" and draw(st.booleans()):
+        stool["in_use"] = draw(st.booleans())
+    return stool
+
+
+@st.composite
+def profile_doc_strategy(draw: st.DrawFn, *, measured: bool | None = None) -> dict[str, Any]:
+    """One valid profile document; ``measured`` forces body dims all measured/estimated."""
+    doc: dict[str, Any] = {
+        "schema_version": 1,
+        "name": draw(st.sampled_from(["Office", "Home desk", "Kitchen table"])),
+        "units": draw(st.sampled_from(["metric", "imperial"])),
+        "body": draw(_body(measured=measured)),
+        "chair": draw(_chair()),
+        "desk": draw(_desk()),
+        "footstool": draw(_footstool()),
+        "monitor": {
+            "top_height_cm": draw(_length(40, 250)),
+            "distance_cm": draw(_length(20, 200)),
+            "directly_in_front": draw(st.booleans()),
+            "glare": draw(st.booleans()),
+            "reads_documents": draw(st.booleans()),
+            "document_holder": draw(st.booleans()),
+        },
+        "keyboard": {
+            "wrists_straight": draw(st.booleans()),
+            "wrists_deviate": draw(st.booleans()),
+            "reaches_overhead": draw(st.booleans()),
+        },
+        "mouse": {
+            "in_line_with_shoulder": draw(st.booleans()),
+            "same_surface_as_keyboard": draw(st.booleans()),
+            "pinch_grip": draw(st.booleans()),
+            "hard_palm_rest": draw(st.booleans()),
+        },
+        "phone": {
+            "use": draw(st.sampled_from(["none", "handset", "headset", "speaker"])),
+            "within_reach": draw(st.booleans()),
+            "neck_shoulder_hold": draw(st.booleans()),
+            "hours_per_day": draw(_length(0, 24)),
+        },
+        "habits": {
+            "hours_per_day": draw(_length(0, 24)),
+            "longest_stretch_min": draw(st.integers(0, 1440)),
+            "crosses_legs": draw(st.sampled_from(["never", "sometimes", "often"])),
+        },
+    }
+    if draw(st.booleans()):
+        doc["keyboard"]["home_row_above_surface_cm"] = draw(_length(0, 10))
+    return doc
+
+
+@pytest.fixture(scope="session")
+def profile_docs() -> st.SearchStrategy[dict[str, Any]]:
+    """Hypothesis strategy: valid profile documents over the whole input space."""
+    return profile_doc_strategy()
+
+
+@pytest.fixture(scope="session")
+def estimated_body_docs() -> st.SearchStrategy[dict[str, Any]]:
+    """Hypothesis strategy: valid profile documents with every body dimension estimated."""
+    return profile_doc_strategy(measured=False)
