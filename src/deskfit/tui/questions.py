@@ -111,7 +111,8 @@ def question(section: str, field: str) -> Question:
 @cache
 def _profile_adapter(field: str) -> TypeAdapter[Any]:
     info = Profile.model_fields[field]
-    return TypeAdapter(Annotated[info.annotation, info])
+    annotated: Any = Annotated[info.annotation, info]  # a runtime-built type form
+    return TypeAdapter(annotated)
 
 
 def check_answer(section: str, field: str, value: Any) -> str | None:

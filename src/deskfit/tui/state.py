@@ -63,8 +63,8 @@ def parse_text(q: Question, text: str, units: Units) -> tuple[Any, str | None]:
 
 
 def _example(q: Question) -> str:
-    default = q.default if isinstance(q.default, (int, float)) and q.default is not ... else None
-    return f"{default:g}" if default is not None else "8"
+    default = q.default
+    return f"{default:g}" if isinstance(default, (int, float)) else "8"
 
 
 @dataclass
@@ -86,7 +86,9 @@ class WizardState:
     @classmethod
     def blank(cls, hidden_rules: Mapping[str, HiddenRule] | None = None) -> WizardState:
         """Nothing answered yet: every field empty (used under drafts, which list answers)."""
-        answers = {s: {q.field: None for q in questions(s)} for s in (PROFILE, *SECTION_NAMES)}
+        answers: dict[str, dict[str, Any]] = {
+            s: {q.field: None for q in questions(s)} for s in (PROFILE, *SECTION_NAMES)
+        }
         answers[PROFILE]["units"] = "metric"
         answers[PROFILE]["name"] = ""
         return cls(answers=answers, hidden_rules=dict(hidden_rules or {}))
@@ -191,7 +193,7 @@ class WizardState:
         """Why one answer on its own cannot be used, in words; None when it can."""
         value = self.value(q.section, q.field)
         if value is None:
-            if q.nullable or q.kind == "yesno" and q.default is None:
+            if q.nullable or (q.kind == "yesno" and q.default is None):
                 return None
             return NEEDED
         if q.kind in NUMERIC and isinstance(value, str):

@@ -1,0 +1,532 @@
+"""DeskfitApp: the wizard's steps, its keys, its themes, and saving, exporting and drafts.
+
+``make_app`` builds the app for both the CLI (through ``run_wizard``) and the tests.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable, Iterable
+from datetime import datetime
+from pathlib import Path
+from typing import Any, ClassVar
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from deskfit.core import render
+from deskfit.core.advice import Advice, advise
+from deskfit.core.profile import Profile
+from deskfit.core.store import (
+    ProfileExists,
+    ProfileFileError,
+    atomic_write,
+    load_profile,
+    path_for_name,
+    save_profile,
+    slugify,
+    stamp,
+)
+from deskfit.core.validation import ProfileInvalid, range_sentence
+from deskfit.tui.dialogs import ChoiceScreen, ExportScreen, HelpScreen, SaveScreen
+from deskfit.tui.draft import DraftError, delete_draft, draft_path, read_draft, write_draft
+from deskfit.tui.questions import PROFILE, Question, check_answer
+from deskfit.tui.start import StartScreen
+from deskfit.tui.state import WizardState
+from deskfit.tui.steps import HIDDEN_RULES, REVIEW, STEPS
+from deskfit.tui.steps.base import StepScreen, WizardScreen
+
+MODES = ("start", "new", "edit", "open")
+THEMES = ("textual-dark", "textual-light")
+
+LENGTH_FORMS = (
+    "Type a length as a bare number in your units ({unit}), or with its unit: "
+    "48, 48.5 cm, 485 mm, 19 in, 19½ in, 5'10\"."
+)
+
+
+class DeskfitApp(App[None]):
+    """The deskfit wizard."""
+
+    CSS_PATH = "deskfit.tcss"
+    TITLE = "deskfit"
+    # -narrow below 100 columns; -wide up to 120; -xwide beyond (the review in two columns)
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide"), (120, "-xwide")]  # noqa: RUF012
+    BINDINGS: ClassVar[list[Any]] = [
+        Binding("f1", "help", "Help"),
+        Binding("question_mark", "help", "Help", show=False),
+        Binding("f2", "switch_units", "cm/in"),
+        Binding("f3", "toggle_theme", "Theme"),
+        Binding("ctrl+s", "save", "Save"),
+        Binding("ctrl+q", "quit", "Quit", priority=True),
+    ]
+
+    def __init__(
+        self,
+        profiles_dir: Path,
+        mode: str = "start",
+        path: Path | None = None,
+        *,
+        clock: Callable[[], datetime] | None = None,
+    ) -> None:
+        super().__init__()
+        if mode not in MODES:
+            raise ValueError(f"mode must be one of {', '.join(MODES)}, not {mode!r}")
+        self.profiles_dir = Path(profiles_dir)
+        self.mode = mode
+        self.start_path = path
+        self.clock = clock
+        self.state: WizardState | None = None
+        self.last_saved: Path | None = None
+        self._draft_failed = False
+        self._kept: dict[int, WizardScreen] = {}  # step screens, kept to come back to
+        self.theme = THEMES[0]
+
+    # -- starting -----------------------------------------------------------------------
+
+    def on_mount(self) -> None:
+        self.push_screen(StartScreen())
+        if self.mode == "new":
+            self.start_new()
+        elif self.mode in ("edit", "open") and self.start_path is not None:
+            self.open_profile(self.start_path, review=self.mode == "open")
+
+    def step_titles(self) -> list[str]:
+        return [step.SHORT_TITLE or step.STEP_TITLE for step in STEPS]
+
+    def _fresh(self, state: WizardState) -> None:
+        """Work on these answers from now on; screens built for other answers go."""
+        self.state = state
+        self.last_saved = None
+        for index in list(self._kept):
+            screen = self._kept.pop(index)
+            if screen not in self.screen_stack:
+                self.uninstall_screen(screen)
+
+    def start_new(self) -> None:
+        state = WizardState.new(HIDDEN_RULES)
+        existing = draft_path(self.profiles_dir, state)
+        if existing.exists():
+
+            def chosen(answer: str | None) -> None:
+                if answer == "resume":
+                    self.resume_draft(existing)
+                elif answer == "replace":
+                    self._fresh(state)
+                    self.goto(0)
+
+            self.push_screen(
+                ChoiceScreen(
+                    "An unfinished profile is waiting",
+                    "You started a new profile before and did not save it. Resume it, or "
+                    "start again (its answers are then lost)?",
+                    [
+                        ("resume", "Resume it", "primary"),
+                        ("replace", "Start again", "error"),
+                        ("cancel", "Cancel", "default"),
+                    ],
+                ),
+                chosen,
+            )
+            return
+        self._fresh(state)
+        self.goto(0)
+
+    def open_profile(self, path: Path, *, review: bool) -> None:
+        try:
+            loaded = load_profile(path)
+        except ProfileFileError as exc:
+            self.show_file_problem(exc.report())
+            return
+        state = WizardState.from_profile(loaded.profile, loaded.path, HIDDEN_RULES)
+        state.visited = REVIEW
+        waiting = draft_path(self.profiles_dir, state)
+        if waiting.exists():
+
+            def chosen(answer: str | None) -> None:
+                if answer == "resume":
+                    self.resume_draft(waiting)
+                elif answer == "saved":
+                    with contextlib.suppress(OSError):
+                        waiting.unlink()
+                    self._fresh(state)
+                    self.goto(REVIEW if review else 0)
+
+            self.push_screen(
+                ChoiceScreen(
+                    "Unsaved changes to this profile",
+                    f"You changed “{loaded.profile.name}” before and did not save. Go on "
+                    "with those changes, or open it as it was saved (the changes are lost)?",
+                    [
+                        ("resume", "Go on with my changes", "primary"),
+                        ("saved", "Open as saved", "error"),
+                        ("cancel", "Cancel", "default"),
+                    ],
+                ),
+                chosen,
+            )
+            return
+        self._fresh(state)
+        self.goto(REVIEW if review else 0)
+
+    def resume_draft(self, path: Path) -> None:
+        try:
+            state = read_draft(path, HIDDEN_RULES)
+        except DraftError as exc:
+            self.show_file_problem(f"The draft cannot be read: {exc}")
+            return
+        self._fresh(state)
+        self.goto(min(state.step, REVIEW))
+
+    def discard_draft_file(self, path: Path, name: str) -> None:
+        def chosen(answer: str | None) -> None:
+            if answer == "discard":
+                with contextlib.suppress(OSError):
+                    path.unlink()
+                if isinstance(self.screen, StartScreen):
+                    self.screen.reload()
+
+        self.push_screen(
+            ChoiceScreen(
+                "Discard the draft?",
+                f"{name}: its answers will be lost.",
+                [("discard", "Discard", "error"), ("keep", "Keep", "default")],
+            ),
+            chosen,
+        )
+
+    def show_file_problem(self, report: str) -> None:
+        self.push_screen(HelpScreen("This file cannot be used", report))
+
+    # -- moving between steps -----------------------------------------------------------
+
+    def step_problems(self, index: int) -> dict[str, str]:
+        if self.state is None or index >= len(STEPS):
+            return {}
+        return self.state.problems(STEPS[index].SECTIONS)
+
+    def first_invalid_step(self) -> int | None:
+        for i in range(REVIEW):
+            if self.step_problems(i):
+                return i
+        return None
+
+    def goto(self, index: int) -> None:
+        """Show step ``index``; the review only once every step is answered well."""
+        state = self.state
+        if state is None:
+            return
+        index = max(0, min(index, REVIEW))
+        if index == REVIEW:
+            bad = self.first_invalid_step()
+            if bad is not None:
+                self.notify(
+                    f"{STEPS[bad].STEP_TITLE} needs a look before the advice.", severity="warning"
+                )
+                index = bad
+        state.step = index
+        state.visited = max(state.visited, index)
+        self.keep_draft()
+        here = self.screen
+        if isinstance(here, WizardScreen) and here.index == index:
+            if isinstance(here, StepScreen) and self.step_problems(index):
+                here.show_problems()
+            return
+        screen = self._kept.get(index)
+        if screen is None:
+            screen = STEPS[index](index)
+            if isinstance(screen, StepScreen):  # the review is built afresh every time
+                self._kept[index] = screen
+                self.install_screen(screen, f"step-{index}")
+        if isinstance(screen, StepScreen) and index < state.visited and self.step_problems(index):
+            screen.tried = True
+        if isinstance(self.screen, WizardScreen):
+            self.switch_screen(screen)
+        else:
+            self.push_screen(screen)
+
+    def go_back(self, index: int) -> None:
+        if index > 0:
+            self.goto(index - 1)
+        else:
+            self.keep_draft()
+            self.pop_screen()  # to the start screen, which lists the draft
+
+    # -- drafts ---------------------------------------------------------------------------
+
+    def answers_changed(self) -> None:
+        self.keep_draft()
+
+    def keep_draft(self) -> None:
+        state = self.state
+        if state is None or not state.dirty:
+            return
+        try:
+            write_draft(self.profiles_dir, state)
+        except OSError as exc:
+            if not self._draft_failed:  # say it once, not on every key
+                self._draft_failed = True
+                self.notify(
+                    f"Your answers cannot be kept in a draft ({exc.strerror or exc}); save soon.",
+                    severity="warning",
+                    timeout=8,
+                )
+
+    # -- save -----------------------------------------------------------------------------
+
+    def advice(self) -> Advice:
+        assert self.state is not None
+        return advise(self.state.profile())
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("save", "switch_units"):
+            return self.state is not None and isinstance(self.screen, WizardScreen)
+        return True
+
+    def action_save(self, then_exit: bool = False) -> None:
+        state = self.state
+        if state is None:
+            return
+        try:
+            profile = state.profile()
+        except ProfileInvalid as exc:
+            bad = self.first_invalid_step()
+            first = exc.problems[0]
+            self.notify(
+                f"Not saved yet: {first.key}: {first.message}", severity="warning", timeout=6
+            )
+            if bad is not None:
+                self.goto(bad)
+            return
+
+        def path_for(name: str) -> Path:
+            return state.path if state.path is not None else path_for_name(name, self.profiles_dir)
+
+        def check_name(name: str) -> str | None:
+            if not name.strip():
+                return "a profile needs a name"
+            return check_answer(PROFILE, "name", name.strip())
+
+        def named(name: str | None) -> None:
+            if name is not None:
+                state.set_value(PROFILE, "name", name)
+                self._write(profile.model_copy(update={"name": name}), path_for(name), then_exit)
+
+        self.push_screen(SaveScreen(state.name, path_for, check_name), named)
+
+    def _write(self, profile: Profile, path: Path, then_exit: bool, replace: bool = False) -> None:
+        state = self.state
+        assert state is not None
+        now = self.clock() if self.clock else None
+        stamped = stamp(profile, now)
+        try:
+            snapshot = render.snapshot(advise(stamped), now)
+            save_profile(
+                stamped,
+                path,
+                advice=snapshot,
+                overwrite_other=replace or path == state.path,
+            )
+        except ProfileExists as exc:
+
+            def chosen(answer: str | None) -> None:
+                if answer == "replace":
+                    self._write(profile, path, then_exit, replace=True)
+
+            self.push_screen(
+                ChoiceScreen(
+                    "Replace another profile?",
+                    f"{exc.path} already holds another profile, “{exc.other_name}”. Replace "
+                    "it with this one? (Cancel, then save under another name to keep both.)",
+                    [("replace", "Replace it", "error"), ("cancel", "Cancel", "default")],
+                ),
+                chosen,
+            )
+            return
+        except OSError as exc:
+            self.notify(f"Not saved: {path}: {exc.strerror or exc}", severity="error", timeout=10)
+            return
+        delete_draft(self.profiles_dir, state)  # the draft of the profile as it was named
+        state.path = path
+        state.created = stamped.created
+        state.dirty = False
+        delete_draft(self.profiles_dir, state)
+        self.last_saved = path
+        self.notify(f"Saved to {path}", title="Saved", timeout=6)
+        if then_exit:
+            self.exit()
+        elif isinstance(self.screen, WizardScreen):
+            self.screen.saved(path)
+
+    # -- export ---------------------------------------------------------------------------
+
+    def action_export(self) -> None:
+        if self.state is None:
+            return
+        try:
+            advice = self.advice()
+        except ProfileInvalid:
+            self.notify("Answer every step first: the advice needs them.", severity="warning")
+            return
+
+        def write(fmt: str, where: str) -> tuple[str | None, str]:
+            target = Path(where).expanduser()
+            if target.is_dir():
+                return f"{target} is a folder: add a file name", ""
+            try:
+                atomic_write(target, render.render(advice, fmt).encode("utf-8"), mode=0o644)
+            except OSError as exc:
+                return f"cannot write {target}: {exc.strerror or exc}", ""
+            return None, f"Wrote {target}"
+
+        def copy() -> str:
+            self.copy_to_clipboard(render.to_text(advice))
+            return "Copied the advice as text (if your terminal lets programs use the clipboard)"
+
+        def done(message: str | None) -> None:
+            if message:
+                self.notify(message, timeout=6)
+
+        stem = f"{slugify(self.state.name or 'deskfit')}-advice"
+        self.push_screen(ExportScreen(stem, Path.cwd(), write, copy), done)
+
+    def action_copy(self) -> None:
+        try:
+            text = render.to_text(self.advice())
+        except ProfileInvalid:
+            return
+        self.copy_to_clipboard(text)
+        self.notify("Copied the advice as text (if your terminal lets programs use the clipboard)")
+
+    # -- units, theme, help -------------------------------------------------------------
+
+    def action_switch_units(self) -> None:
+        state = self.state
+        if state is None:
+            return
+        state.set_units("imperial" if state.units == "metric" else "metric")
+        self.keep_draft()
+        if isinstance(self.screen, WizardScreen):
+            self.screen.units_changed()
+        self.notify(
+            "Lengths in inches now" if state.units == "imperial" else "Lengths in centimetres now",
+            timeout=2,
+        )
+
+    def action_toggle_theme(self) -> None:
+        self.theme = THEMES[1] if self.theme == THEMES[0] else THEMES[0]
+
+    def action_help(self) -> None:
+        if isinstance(self.screen, HelpScreen):
+            return
+        screen = self.screen
+        q = screen.focused_question() if isinstance(screen, StepScreen) else None
+        if q is not None:
+            self.push_screen(HelpScreen(q.title, self.question_help(q)))
+        else:
+            self.push_screen(HelpScreen("deskfit: keys", self.keys_help(screen)))
+
+    def question_help(self, q: Question) -> str:
+        parts = [q.help or "No more to say about this one."]
+        if q.section != PROFILE:
+            from deskfit.core.validation import field_info
+
+            sentence = range_sentence(field_info(q.section, q.field))
+            if sentence:
+                parts.append(f"Deskfit accepts answers where {sentence}.")
+        if q.kind == "length" and self.state is not None:
+            unit = "cm" if self.state.units == "metric" else "inches"
+            parts.append(LENGTH_FORMS.format(unit=unit))
+        if q.optional_measure:
+            parts.append("Leave it blank and deskfit estimates it from your height and sex.")
+        return "\n\n".join(parts)
+
+    def keys_help(self, screen: Screen[Any]) -> str:
+        lines = []
+        for _, binding, enabled, _ in screen.active_bindings.values():
+            if enabled and binding.description:
+                lines.append(f"{self.get_key_display(binding):>10}  {binding.description}")
+        lines.append(f"{'tab':>10}  Next question")
+        lines.append(f"{'ctrl+p':>10}  Every command")
+        return "\n".join(dict.fromkeys(lines))
+
+    # -- quitting -------------------------------------------------------------------------
+
+    async def action_quit(self) -> None:
+        state = self.state
+        if state is None or not state.dirty:
+            self.exit()
+            return
+        if any(isinstance(s, ChoiceScreen) for s in self.screen_stack):
+            return
+
+        def chosen(answer: str | None) -> None:
+            if answer == "save":
+                self.action_save(then_exit=True)
+            elif answer == "discard":
+                delete_draft(self.profiles_dir, state)
+                state.dirty = False
+                self.exit()
+
+        self.push_screen(
+            ChoiceScreen(
+                "Unsaved answers",
+                "Save them before you go? If you discard them they are lost; cancel to "
+                "stay. (Your answers are also kept as a draft until you save or discard.)",
+                [
+                    ("save", "Save", "primary"),
+                    ("discard", "Discard", "error"),
+                    ("cancel", "Cancel", "default"),
+                ],
+            ),
+            chosen,
+        )
+
+    # -- the command palette ------------------------------------------------------------
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        wizard = isinstance(screen, WizardScreen)
+        if isinstance(screen, StartScreen):
+            yield SystemCommand(
+                "New profile", "Start the wizard on a new profile", screen.action_new
+            )
+            yield SystemCommand(
+                "Resume draft", "Go on with an unfinished profile", screen.action_resume
+            )
+        if wizard and self.state is not None:
+            assert isinstance(screen, WizardScreen)
+            yield SystemCommand("Next step", "Go to the next step", screen.action_next)
+            yield SystemCommand("Previous step", "Go back a step", screen.action_back)
+            yield SystemCommand("Save", "Save the profile", self.action_save)
+            yield SystemCommand("Switch units", "Centimetres or inches", self.action_switch_units)
+            yield SystemCommand(
+                "Export", "Write the advice as text, Markdown or JSON", self.action_export
+            )
+            yield SystemCommand("Copy advice", "Copy the advice as text", self.action_copy)
+            for i, step in enumerate(STEPS):
+                if i <= self.state.visited and i != screen.index:
+                    yield SystemCommand(
+                        f"Go to {step.STEP_TITLE}",
+                        f"Step {i + 1}",
+                        lambda i=i: self.goto(i),
+                    )
+        yield SystemCommand("Toggle theme", "Light or dark", self.action_toggle_theme)
+        yield SystemCommand("Help", "Keys, or help for the focused question", self.action_help)
+
+
+def make_app(
+    profiles_dir: Path,
+    mode: str = "start",
+    path: Path | None = None,
+    *,
+    clock: Callable[[], datetime] | None = None,
+) -> DeskfitApp:
+    """The app, for the CLI and the tests alike."""
+    return DeskfitApp(profiles_dir, mode, path, clock=clock)
+
+
+def run_wizard(profiles_dir: Path, mode: str, path: Path | None) -> None:
+    """Run the wizard until the person quits (the CLI's entry point)."""
+    make_app(profiles_dir, mode, path).run()

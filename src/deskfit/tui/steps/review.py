@@ -1,0 +1,256 @@
+"""The last step: what to set, the ROSA score now and after, the advice, and a drawing.
+
+Everything shown is computed by the core (``advise``) and laid out by ``render``'s row
+helpers, so the review says exactly what ``deskfit show`` and the exports say.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, ClassVar
+
+from rich import box
+from rich.table import Table
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widgets import Button, Collapsible, Footer, Static
+
+from deskfit.core import render
+from deskfit.core.advice import Advice
+from deskfit.core.fit import Setup
+from deskfit.core.profile import Units
+from deskfit.core.units import format_length
+from deskfit.core.validation import ProfileInvalid
+from deskfit.tui.diagram import Scene
+from deskfit.tui.questions import question
+from deskfit.tui.steps.base import WizardScreen
+from deskfit.tui.widgets.diagram import PostureDiagram
+
+SEVERITY = {
+    "high": ("▲ high", "bold red"),
+    "medium": ("● medium", "bold yellow"),
+    "low": ("○ low", "bold green"),
+    "info": ("· note", "dim"),
+}
+# the body estimate that matters most for the set-up, and why (ergonomics.md §1)
+NUDGE_KEY = "elbow_rest_height_cm"
+
+
+def band_style(score: int) -> str:
+    return "bold red" if score >= 5 else "bold yellow" if score >= 3 else "bold green"
+
+
+def scene_for(advice: Advice, setup: Setup, units: Units) -> Scene:
+    body = advice.body
+    seat = setup.seat_height_cm + setup.cushion_cm
+    labels = {
+        "seat": format_length(setup.seat_height_cm, units),
+        "desk": format_length(setup.desk_height_cm, units),
+        "screen top": format_length(setup.monitor_top_height_cm, units),
+        "eyes": format_length(seat + body.eye_height_sitting.value, units),
+        "floor": "floor",
+    }
+    if setup.footstool_height_cm:
+        labels["footstool"] = format_length(setup.footstool_height_cm, units)
+    if setup.keyboard_tray_height_cm is not None:
+        labels["tray"] = format_length(setup.keyboard_tray_height_cm, units)
+    return Scene(
+        seat_cm=seat,
+        desk_cm=setup.desk_height_cm,
+        monitor_top_cm=setup.monitor_top_height_cm,
+        footstool_cm=setup.footstool_height_cm,
+        tray_cm=setup.keyboard_tray_height_cm,
+        eye_cm=seat + body.eye_height_sitting.value,
+        elbow_cm=seat + body.elbow_rest_height.value,
+        labels=labels,
+    )
+
+
+def settings_table(advice: Advice, units: Units) -> Table:
+    table = Table(box=box.SIMPLE_HEAD, expand=False, pad_edge=False, title_justify="left")
+    table.add_column("What to set")
+    table.add_column("Now", justify="right")
+    table.add_column("Set to", justify="right", style="bold")
+    table.add_column("Change")
+    for label, now, to, change in render.settings_rows(advice, units):
+        table.add_row(label, now, to, Text(change, style="bold" if change != "keep" else "dim"))
+    return table
+
+
+def rosa_table(advice: Advice) -> Table:
+    table = Table(box=box.SIMPLE_HEAD, expand=False, pad_edge=False)
+    table.add_column("ROSA (1 low – 10 high)")
+    table.add_column("Now", justify="right")
+    table.add_column("After", justify="right")
+    for label, now, after in render.rosa_rows(advice):
+        table.add_row(label, Text(str(now), band_style(now)), Text(str(after), band_style(after)))
+    a, b = advice.rosa, advice.rosa_after
+    table.add_row(
+        Text("Final score", style="bold"),
+        Text(f"{a.final} {a.band}", band_style(a.final)),
+        Text(f"{b.final} {b.band}", band_style(b.final)),
+    )
+    return table
+
+
+def estimated_text(advice: Advice) -> Text:
+    """Which body dimensions were estimated, said plainly, with a nudge to measure."""
+    keys = [k for k in advice.body.estimated() if k != "elbow_height_standing_cm"]
+    if advice.profile.desk.sit_stand and "elbow_height_standing_cm" in advice.body.estimated():
+        keys.append("elbow_height_standing_cm")
+    names = []
+    for key in keys:
+        try:
+            names.append(question("body", key).title.split(" (")[0].lower())
+        except KeyError:
+            names.append(key.removesuffix("_cm").replace("_", " "))
+    out = Text()
+    if not names:
+        out.append("Every body dimension was measured: the advice fits you, not an average.")
+        return out
+    out.append("Estimated from your height and sex: ", style="bold")
+    out.append(", ".join(names) + ". ")
+    if NUDGE_KEY in keys:
+        out.append(
+            "Measure your elbow rest height (step 1, You) if you can: it sets the desk and "
+            "keyboard height, and height predicts it poorly.",
+            style="italic",
+        )
+    if advice.body.stature_outside_data:
+        out.append(
+            " Your height is outside the range the estimates were made on, so they are "
+            "rougher than usual."
+        )
+    return out
+
+
+class ReviewScreen(WizardScreen):
+    STEP_TITLE = "Review"
+    SECTIONS = ()
+
+    BINDINGS: ClassVar[list[Any]] = [
+        Binding("d", "toggle_diagram", "Drawing"),
+        Binding("e", "app.export", "Export"),
+        Binding("c", "app.copy", "Copy"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        app = self.wizard
+        state = app.state
+        assert state is not None
+        try:
+            advice = app.advice()
+        except ProfileInvalid as exc:  # goto() keeps this from happening; say it if it does
+            with Vertical(id="step"):
+                yield Static("\n".join(p.located() for p in exc.problems))
+            yield Footer(compact=True, show_command_palette=False)
+            return
+        units = state.units
+        with Horizontal(id="wizard"):
+            yield self.step_list()
+            with Vertical(id="step"):
+                yield Static(
+                    f"[b]Review · {advice.profile.name}[/b] · [dim]{render.rosa_summary(advice)}[/dim]",
+                    id="step-title",
+                )
+                with VerticalScroll(id="review", can_focus=True):
+                    with Horizontal(id="review-top"):
+                        with Vertical(id="review-figures"):
+                            yield Static(settings_table(advice, units), id="settings")
+                            yield Static(rosa_table(advice), id="rosa")
+                        yield PostureDiagram(
+                            scene_for(advice, advice.settings, units),
+                            scene_for(advice, advice.current, units),
+                            id="diagram",
+                        )
+                    yield Static(estimated_text(advice), id="estimated")
+                    now_drivers = render.drivers(advice.rosa)
+                    if now_drivers:
+                        with Collapsible(
+                            title=f"What drives the ROSA score now ({len(now_drivers)})",
+                            id="drivers",
+                        ):
+                            yield Static("\n".join(f"• {d}" for d in now_drivers))
+                    left = render.drivers(advice.rosa_after)
+                    if left:
+                        with Collapsible(
+                            title=f"What the settings alone cannot fix ({len(left)})",
+                            id="drivers-after",
+                        ):
+                            yield Static("\n".join(f"• {d}" for d in left))
+                    yield Static(
+                        f"[b]Advice[/b] ({len(advice.lines)}, most important first; "
+                        "Enter or click opens one)",
+                        classes="section-title",
+                    )
+                    if not advice.lines:
+                        yield Static("Nothing to change: this workstation fits you.")
+                    for n, line in enumerate(advice.lines, 1):
+                        mark = SEVERITY.get(line.severity, ("·", ""))[0]
+                        with Collapsible(
+                            title=f"{mark:<8} {line.title}",
+                            id=f"advice-{n}",
+                            classes=f"advice -{line.severity}",
+                        ):
+                            yield Static(line.text, classes="advice-text")
+                            if line.sources:
+                                yield Static(
+                                    "Source: " + "; ".join(line.sources), classes="advice-source"
+                                )
+                    if advice.assumptions:
+                        yield Static(
+                            "\n".join(
+                                ["[b]Assumptions[/b]"] + [f"• {a}" for a in advice.assumptions]
+                            ),
+                            id="assumptions",
+                        )
+                yield Static(self._saved_text(), id="saved-line")
+                with Horizontal(id="nav"):
+                    yield Button("Back", id="back")
+                    yield Button("Save", id="save", variant="primary")
+                    yield Button("Export", id="export")
+                    yield Button("Copy", id="copy")
+        yield Footer(compact=True, show_command_palette=False)
+
+    def on_mount(self) -> None:
+        for widget in self.query("#review"):
+            widget.focus()
+
+    def _saved_text(self) -> str:
+        app = self.wizard
+        state = app.state
+        if state is None:
+            return ""
+        if state.path is not None and not state.dirty:
+            return f"[dim]Saved as {state.path.name}[/dim]"
+        if state.path is not None:
+            return f"Changed since it was saved as {state.path.name}: Ctrl+S saves it."
+        return "Not saved yet: Ctrl+S saves it."
+
+    def saved(self, path: Path) -> None:
+        self.query_one("#saved-line", Static).update(self._saved_text())
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return action != "next"
+
+    def action_toggle_diagram(self) -> None:
+        for diagram in self.query(PostureDiagram):
+            diagram.toggle()
+
+    def units_changed(self) -> None:
+        self.refresh(recompose=True)
+
+    @on(Button.Pressed, "#save")
+    def _save(self) -> None:
+        self.wizard.action_save()
+
+    @on(Button.Pressed, "#export")
+    def _export(self) -> None:
+        self.wizard.action_export()
+
+    @on(Button.Pressed, "#copy")
+    def _copy(self) -> None:
+        self.wizard.action_copy()

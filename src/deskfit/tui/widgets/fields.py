@@ -1,0 +1,142 @@
+"""One question on screen: its title, the input that suits its kind, and its message.
+
+The widget for a question is chosen from the question's kind (derived from the model):
+a one-line input for lengths and numbers, yes/no buttons, or a row of choices. The rows
+know nothing about validation: the step screen feeds them messages.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.widget import Widget
+from textual.widgets import Input, Label, RadioButton, RadioSet, Static
+
+from deskfit.core.profile import Units
+from deskfit.tui.questions import Question
+
+UNIT_SHOWN = {"h": "hours", "min": "minutes", "deg": "°"}
+
+
+def unit_label(q: Question, units: Units) -> str:
+    if q.kind == "length":
+        return "cm" if units == "metric" else "in"
+    return UNIT_SHOWN.get(q.unit or "", "")
+
+
+class AnswerInput(Input):
+    """A one-line text answer (lengths, numbers, the profile name)."""
+
+    def __init__(self, q: Question, text: str, placeholder: str) -> None:
+        super().__init__(
+            value=text,
+            placeholder=placeholder,
+            id=f"in-{q.section}-{q.field}",
+            classes="answer",
+            select_on_focus=False,
+        )
+        self.question = q
+        self.shown = text  # the text put here by the program, not typed by the person
+
+    def show(self, text: str) -> None:
+        """Replace the text without it counting as typing."""
+        self.shown = text
+        self.value = text
+
+
+class ChoiceSet(RadioSet):
+    """Pick one: yes/no, or a Literal field's labelled values."""
+
+    def __init__(self, q: Question, options: list[tuple[Any, str]], value: Any) -> None:
+        self.question = q
+        self.values = [v for v, _ in options]
+        buttons = [
+            RadioButton(label, value=(value == v and type(value) is type(v)))
+            for v, label in options
+        ]
+        super().__init__(*buttons, id=f"in-{q.section}-{q.field}", classes="answer", compact=True)
+
+    def on_mount(self) -> None:
+        # after RadioSet's own mount handler, which puts the cursor on the first button
+        self.call_after_refresh(self._cursor_to_pressed)
+
+    def _cursor_to_pressed(self) -> None:
+        if self.pressed_index >= 0:
+            self._selected = self.pressed_index
+
+    def show(self, value: Any) -> None:
+        self._pressed_button = None
+        with self.prevent(RadioSet.Changed, RadioButton.Changed):
+            for button, v in zip(self.query(RadioButton), self.values, strict=True):
+                button.value = value == v and type(value) is type(v)
+                if button.value:
+                    self._pressed_button = button
+        self._cursor_to_pressed()
+
+    @property
+    def chosen(self) -> Any:
+        index = self.pressed_index
+        return self.values[index] if 0 <= index < len(self.values) else None
+
+
+def options_for(q: Question) -> list[tuple[Any, str]]:
+    if q.kind == "yesno":
+        return [(True, "Yes"), (False, "No")]
+    return list(q.choices.items())
+
+
+class FieldRow(Vertical):
+    """A question's title, its input, and the message about its answer."""
+
+    def __init__(self, q: Question, units: Units, text: str, value: Any) -> None:
+        super().__init__(id=f"row-{q.section}-{q.field}", classes=f"field -{q.kind}")
+        self.question = q
+        self._units = units
+        self._text = text
+        self._value = value
+        self._message: str | None = None
+
+    def compose(self) -> ComposeResult:
+        q = self.question
+        with Horizontal(classes="field-line"):
+            yield Label(self._title(), classes="field-title")
+            if q.kind in ("yesno", "choice"):
+                yield ChoiceSet(q, options_for(q), self._value)
+            else:
+                yield AnswerInput(q, self._text, self._placeholder())
+                yield Label(unit_label(q, self._units), classes="field-unit")
+        yield Static("", classes="field-message")
+
+    def _title(self) -> str:
+        return self.question.title
+
+    def _placeholder(self) -> str:
+        q = self.question
+        if q.kind == "length":
+            return "optional" if q.nullable else ""
+        if q.kind == "text":
+            return "a name for this desk"
+        return "optional" if q.nullable else ""
+
+    @property
+    def answer(self) -> Widget:
+        return self.query_one(".answer")
+
+    def set_units(self, units: Units, text: str) -> None:
+        """Show the answer as ``text``, in ``units``."""
+        if units != self._units:
+            self._units = units
+            for unit in self.query(".field-unit").results(Label):
+                unit.update(unit_label(self.question, units))
+        answer = self.answer
+        if isinstance(answer, AnswerInput) and answer.value != text:
+            answer.show(text)
+
+    def set_message(self, message: str | None) -> None:
+        if message == self._message:
+            return
+        self._message = message
+        self.query_one(".field-message", Static).update(message or "")
+        self.set_class(bool(message), "-problem")

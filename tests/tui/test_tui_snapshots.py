@@ -1,0 +1,36 @@
+"""What the screens look like (SVG snapshots; `pytest --snapshot-update` after a change)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from tui_helpers import write_profile
+
+from deskfit.tui.app import make_app
+
+
+def test_start_screen(snap_compare: Any, profiles_dir: Path) -> None:
+    write_profile(profiles_dir)
+    assert snap_compare(make_app(profiles_dir), terminal_size=(100, 30))
+
+
+def test_first_step(snap_compare: Any, profiles_dir: Path) -> None:
+    assert snap_compare(make_app(profiles_dir, "new"), terminal_size=(100, 30))
+
+
+def test_review_with_diagram(snap_compare: Any, profiles_dir: Path) -> None:
+    path = write_profile(profiles_dir)
+
+    async def show_diagram(pilot: Any) -> None:
+        pilot.app.screen.query_one("#diagram").scroll_visible(animate=False, top=True)
+        await pilot.pause()
+
+    assert snap_compare(
+        make_app(profiles_dir, "open", path), terminal_size=(100, 30), run_before=show_diagram
+    )
+
+
+def test_review_at_80x24(snap_compare: Any, profiles_dir: Path) -> None:
+    path = write_profile(profiles_dir)
+    assert snap_compare(make_app(profiles_dir, "open", path), terminal_size=(80, 24))
