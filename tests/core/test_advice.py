@@ -230,7 +230,7 @@ def test_footstool_height_title_imperial(profile: MakeProfile) -> None:
     """Imperial: seat 53/0.635 = 83.46 → 83 q = 52.705 cm; the footstool fills the gap under
     the seat as set: 52.705 − 42.5 = 10.205 cm, /0.635 = 16.07 → 16 q = 4 in."""
     a = advise(profile(units="imperial"))
-    assert "Get a 4 in footstool" == line(a, "footstool-height").title
+    assert line(a, "footstool-height").title == "Get a 4 in footstool"
 
 
 def test_measure_elbow_when_estimated(profile: MakeProfile) -> None:
