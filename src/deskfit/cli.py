@@ -9,9 +9,9 @@ shows the traceback instead.
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any
 
 import click
 
@@ -223,8 +223,6 @@ def export_cmd(ctx: click.Context, profile: str, fmt: str, output: Path | None) 
     click.echo(f"wrote {output}", err=True)
 
 
-def main(argv: Sequence[str] | None = None) -> NoReturn:
+def main(argv: Sequence[str] | None = None) -> None:
     """Console entry point."""
-    runner: Callable[..., Any] = cli.main
-    runner(args=list(argv) if argv is not None else None, prog_name="deskfit")
-    raise SystemExit(0)
+    cli.main(args=list(argv) if argv is not None else None, prog_name="deskfit")

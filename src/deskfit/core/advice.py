@@ -782,6 +782,18 @@ _SECTIONS: tuple[Callable[[_Writer, Profile, Fit, RosaItems], None], ...] = (
 )
 
 
+def estimated_keys(profile: Profile, body: BodyDimensions) -> list[str]:
+    """The estimated body dimensions this profile's advice rests on, as profile keys.
+
+    Standing elbow height is always estimated but matters only for a sit-stand desk.
+    """
+    return [
+        key
+        for key in body.estimated()
+        if key != "elbow_height_standing_cm" or profile.desk.sit_stand
+    ]
+
+
 def assumptions_for(profile: Profile, fit_: Fit) -> list[str]:
     """What the advice assumes: estimated body dimensions and unanswered questions."""
     out = []
@@ -792,9 +804,7 @@ def assumptions_for(profile: Profile, fit_: Fit) -> list[str]:
         "buttock_popliteal_length_cm": "buttock–popliteal length (seat depth)",
         "elbow_height_standing_cm": "elbow height standing (standing desk height)",
     }
-    for key in fit_.body.estimated():
-        if key == "elbow_height_standing_cm" and not profile.desk.sit_stand:
-            continue
+    for key in estimated_keys(profile, fit_.body):
         out.append(f"Estimated from your height and sex: {names[key]}.")
     if profile.chair.seat_depth_cm is None:
         out.append("Seat depth not given: taken as fitting.")

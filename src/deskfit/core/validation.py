@@ -65,8 +65,14 @@ def _model_at(loc: tuple[str | int, ...]) -> tuple[type[BaseModel] | None, str |
     return model, last if isinstance(last, str) else None
 
 
+# The pseudo-section of the profile's own top-level questions (its name and units), so one
+# answer of any kind can be checked with the same call.
+TOP = "profile"
+
+
 def field_info(section: str, field: str) -> FieldInfo:
-    return SECTION_MODELS[section].model_fields[field]
+    model: type[BaseModel] = Profile if section == TOP else SECTION_MODELS[section]
+    return model.model_fields[field]
 
 
 def _fmt(value: float) -> str:
@@ -75,12 +81,10 @@ def _fmt(value: float) -> str:
 
 def range_sentence(info: FieldInfo) -> str | None:
     """How a person would say this field's plausible range, from its metadata."""
-    lo = hi = None
-    for meta in info.metadata:
-        lo = getattr(meta, "ge", lo) if getattr(meta, "ge", None) is not None else lo
-        hi = getattr(meta, "le", hi) if getattr(meta, "le", None) is not None else hi
-    if lo is None or hi is None:
+    bounds = _bounds(info)
+    if bounds is None:
         return None
+    lo, hi = bounds
     extra = info.json_schema_extra if isinstance(info.json_schema_extra, dict) else {}
     unit = UNIT_WORDS.get(str(extra.get(UNIT, "")), "")
     phrase = extra.get(RANGE_PHRASE)
@@ -232,12 +236,16 @@ def _adapter(section: str, field: str) -> TypeAdapter[Any]:
 
 
 def check_field(section: str, field: str, value: Any) -> str | None:
-    """Validate one answer exactly as the model would; the message, or None when fine."""
+    """Validate one answer exactly as the model would; the message, or None when fine.
+
+    ``section`` is a table of the profile, or ``TOP`` for the profile's name and units.
+    """
     try:
         _adapter(section, field).validate_python(value)
     except ValidationError as exc:
         first = exc.errors()[0]
-        loc = (section, field, *first["loc"])
+        where = () if section == TOP else (section,)
+        loc = (*where, field, *first["loc"])
         return explain({**first, "loc": loc}).message
     return None
 

@@ -18,20 +18,19 @@ from textual.screen import Screen
 from deskfit.core import render
 from deskfit.core.advice import Advice, advise
 from deskfit.core.profile import Profile
+from deskfit.core.saving import save_with_advice
 from deskfit.core.store import (
     ProfileExists,
     ProfileFileError,
     atomic_write,
     load_profile,
     path_for_name,
-    save_profile,
     slugify,
-    stamp,
 )
-from deskfit.core.validation import ProfileInvalid, range_sentence
+from deskfit.core.validation import ProfileInvalid, check_field, field_info, range_sentence
 from deskfit.tui.dialogs import ChoiceScreen, ExportScreen, HelpScreen, SaveScreen
 from deskfit.tui.draft import DraftError, delete_draft, draft_path, read_draft, write_draft
-from deskfit.tui.questions import PROFILE, Question, check_answer
+from deskfit.tui.questions import PROFILE, Question
 from deskfit.tui.start import StartScreen
 from deskfit.tui.state import WizardState
 from deskfit.tui.steps import HIDDEN_RULES, REVIEW, STEPS
@@ -306,7 +305,7 @@ class DeskfitApp(App[None]):
         def check_name(name: str) -> str | None:
             if not name.strip():
                 return "a profile needs a name"
-            return check_answer(PROFILE, "name", name.strip())
+            return check_field(PROFILE, "name", name.strip())
 
         def named(name: str | None) -> None:
             if name is not None:
@@ -318,14 +317,11 @@ class DeskfitApp(App[None]):
     def _write(self, profile: Profile, path: Path, then_exit: bool, replace: bool = False) -> None:
         state = self.state
         assert state is not None
-        now = self.clock() if self.clock else None
-        stamped = stamp(profile, now)
         try:
-            snapshot = render.snapshot(advise(stamped), now)
-            save_profile(
-                stamped,
+            stamped = save_with_advice(
+                profile,
                 path,
-                advice=snapshot,
+                now=self.clock() if self.clock else None,
                 overwrite_other=replace or path == state.path,
             )
         except ProfileExists as exc:
@@ -381,8 +377,7 @@ class DeskfitApp(App[None]):
             return None, f"Wrote {target}"
 
         def copy() -> str:
-            self.copy_to_clipboard(render.to_text(advice))
-            return "Copied the advice as text (if your terminal lets programs use the clipboard)"
+            return self._copy_advice(advice)
 
         def done(message: str | None) -> None:
             if message:
@@ -393,11 +388,14 @@ class DeskfitApp(App[None]):
 
     def action_copy(self) -> None:
         try:
-            text = render.to_text(self.advice())
+            advice = self.advice()
         except ProfileInvalid:
             return
-        self.copy_to_clipboard(text)
-        self.notify("Copied the advice as text (if your terminal lets programs use the clipboard)")
+        self.notify(self._copy_advice(advice))
+
+    def _copy_advice(self, advice: Advice) -> str:
+        self.copy_to_clipboard(render.to_text(advice))
+        return "Copied the advice as text (if your terminal lets programs use the clipboard)"
 
     # -- units, theme, help -------------------------------------------------------------
 
@@ -429,12 +427,9 @@ class DeskfitApp(App[None]):
 
     def question_help(self, q: Question) -> str:
         parts = [q.help or "No more to say about this one."]
-        if q.section != PROFILE:
-            from deskfit.core.validation import field_info
-
-            sentence = range_sentence(field_info(q.section, q.field))
-            if sentence:
-                parts.append(f"Deskfit accepts answers where {sentence}.")
+        sentence = range_sentence(field_info(q.section, q.field))
+        if sentence:
+            parts.append(f"Deskfit accepts answers where {sentence}.")
         if q.kind == "length" and self.state is not None:
             unit = "cm" if self.state.units == "metric" else "inches"
             parts.append(LENGTH_FORMS.format(unit=unit))

@@ -10,7 +10,6 @@ step reached, and the file the profile is saved to. It is written atomically wit
 from __future__ import annotations
 
 import contextlib
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
@@ -19,7 +18,7 @@ from typing import Any
 
 import tomli_w
 
-from deskfit.core.store import atomic_write, read_document
+from deskfit.core.store import ProfileFileError, atomic_write, read_document
 from deskfit.core.store import slugify as _slugify
 from deskfit.tui.questions import PROFILE, questions
 from deskfit.tui.state import HiddenRule, WizardState
@@ -79,7 +78,7 @@ class DraftError(Exception):
 def read_draft(path: Path, hidden_rules: Mapping[str, HiddenRule] | None = None) -> WizardState:
     try:
         document, _ = read_document(path)
-    except Exception as exc:  # ProfileFileError, or anything odd in a hand-edited file
+    except ProfileFileError as exc:  # read_document turns every failure into this
         raise DraftError(str(exc)) from None
     meta = document.get("draft")
     answers = document.get("answers")
@@ -134,10 +133,9 @@ def list_drafts(profiles_dir: Path) -> list[DraftInfo]:
         if path.name.startswith("."):
             continue
         try:
-            with path.open("rb") as handle:
-                document = tomllib.load(handle)
+            document, _ = read_document(path)
             modified = datetime.fromtimestamp(path.stat().st_mtime).astimezone()
-        except (OSError, tomllib.TOMLDecodeError, ValueError):
+        except (ProfileFileError, OSError):
             continue
         meta = document.get("draft")
         answers = document.get("answers")

@@ -11,16 +11,16 @@ from __future__ import annotations
 import types
 from dataclasses import dataclass
 from functools import cache
-from typing import Annotated, Any, Literal, Union, get_args, get_origin
+from typing import Any, Literal, Union, get_args, get_origin
 
-from pydantic import BaseModel, TypeAdapter, ValidationError
+from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
 from deskfit.core.fields import ADVANCED, CHOICES, UNIT
 from deskfit.core.profile import SECTION_MODELS, Profile
-from deskfit.core.validation import check_field, explain
+from deskfit.core.validation import TOP
 
-PROFILE = "profile"
+PROFILE = TOP  # the profile's own questions (name, units), asked on the first step
 PROFILE_FIELDS = ("name", "units")
 
 Kind = Literal["length", "number", "integer", "yesno", "choice", "text"]
@@ -106,22 +106,3 @@ def question(section: str, field: str) -> Question:
         if q.field == field:
             return q
     raise KeyError(f"{section}.{field}")
-
-
-@cache
-def _profile_adapter(field: str) -> TypeAdapter[Any]:
-    info = Profile.model_fields[field]
-    annotated: Any = Annotated[info.annotation, info]  # a runtime-built type form
-    return TypeAdapter(annotated)
-
-
-def check_answer(section: str, field: str, value: Any) -> str | None:
-    """The model's own message for one parsed answer, or None when it is fine."""
-    if section != PROFILE:
-        return check_field(section, field, value)
-    try:
-        _profile_adapter(field).validate_python(value)
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        return explain({**first, "loc": (field, *first["loc"])}).message
-    return None

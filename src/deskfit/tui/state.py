@@ -13,12 +13,18 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from deskfit.core.profile import SECTION_NAMES, Profile, Units
 from deskfit.core.units import LengthParseError, format_length_input, parse_length
-from deskfit.core.validation import Problem, ProfileInvalid, check_section, parse_profile
-from deskfit.tui.questions import PROFILE, Question, check_answer, question, questions
+from deskfit.core.validation import (
+    Problem,
+    ProfileInvalid,
+    check_field,
+    check_section,
+    parse_profile,
+)
+from deskfit.tui.questions import PROFILE, Question, question, questions
 
 # section -> the fields of that section that do not apply, given its current answers.
 HiddenRule = Callable[[Mapping[str, Any]], set[str]]
@@ -27,7 +33,7 @@ NEEDED = "an answer is needed"
 NUMERIC = ("length", "number", "integer")
 
 
-def input_unit(units: Units) -> str:
+def input_unit(units: Units) -> Literal["cm", "in"]:
     """What a bare number means in a length input."""
     return "cm" if units == "metric" else "in"
 
@@ -42,7 +48,7 @@ def parse_text(q: Question, text: str, units: Units) -> tuple[Any, str | None]:
         return None, None
     if q.kind == "length":
         try:
-            return parse_length(stripped, default_unit="cm" if units == "metric" else "in"), None
+            return parse_length(stripped, default_unit=input_unit(units)), None
         except LengthParseError as exc:
             return text, str(exc)
     if q.kind in ("number", "integer"):
@@ -201,32 +207,38 @@ class WizardState:
             return message or NEEDED
         if q.kind == "text" and isinstance(value, str) and not value.strip():
             return NEEDED
-        return check_answer(q.section, q.field, value)
+        return check_field(q.section, q.field, value)
 
-    def section_data(self, section: str) -> dict[str, Any]:
-        """The section's usable answers, as the model reads them (hidden ones left out)."""
-        hidden = self.hidden(section)
-        out: dict[str, Any] = {}
-        for q in questions(section):
-            if q.field in hidden:
-                continue
-            value = self.value(section, q.field)
-            if value is None or self.field_problem(q) is not None:
-                continue
-            out[q.field] = value
+    def _field_problems(self, section: str) -> dict[str, str]:
+        """Each visible answer's own problem, by "section.field" (checked once per call)."""
+        out: dict[str, str] = {}
+        for q in self.visible(section):
+            message = self.field_problem(q)
+            if message:
+                out[q.key] = message
         return out
+
+    def section_data(
+        self, section: str, field_problems: Mapping[str, str] | None = None
+    ) -> dict[str, Any]:
+        """The section's usable answers, as the model reads them (hidden ones left out)."""
+        if field_problems is None:
+            field_problems = self._field_problems(section)
+        return {
+            q.field: value
+            for q in self.visible(section)
+            if (value := self.value(section, q.field)) is not None and q.key not in field_problems
+        }
 
     def problems(self, sections: tuple[str, ...]) -> dict[str, str]:
         """Every problem in these sections, by "section.field": the first message for each."""
         out: dict[str, str] = {}
         for section in sections:
-            for q in self.visible(section):
-                message = self.field_problem(q)
-                if message:
-                    out[q.key] = message
+            field_problems = self._field_problems(section)
+            out.update(field_problems)
             if section == PROFILE:
                 continue
-            for problem in check_section(section, self.section_data(section)):
+            for problem in check_section(section, self.section_data(section, field_problems)):
                 out.setdefault(problem.key, problem.message)
         return out
 

@@ -19,7 +19,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Collapsible, Footer, Static
 
 from deskfit.core import render
-from deskfit.core.advice import Advice
+from deskfit.core.advice import Advice, estimated_keys
 from deskfit.core.fit import Setup
 from deskfit.core.profile import Units
 from deskfit.core.units import format_length
@@ -98,9 +98,7 @@ def rosa_table(advice: Advice) -> Table:
 
 def estimated_text(advice: Advice) -> Text:
     """Which body dimensions were estimated, said plainly, with a nudge to measure."""
-    keys = [k for k in advice.body.estimated() if k != "elbow_height_standing_cm"]
-    if advice.profile.desk.sit_stand and "elbow_height_standing_cm" in advice.body.estimated():
-        keys.append("elbow_height_standing_cm")
+    keys = estimated_keys(advice.profile, advice.body)
     names = []
     for key in keys:
         try:

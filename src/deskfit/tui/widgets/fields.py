@@ -15,15 +15,15 @@ from textual.widget import Widget
 from textual.widgets import Input, Label, RadioButton, RadioSet, Static
 
 from deskfit.core.profile import Units
+from deskfit.core.validation import UNIT_WORDS
 from deskfit.tui.questions import Question
-
-UNIT_SHOWN = {"h": "hours", "min": "minutes", "deg": "°"}
+from deskfit.tui.state import input_unit
 
 
 def unit_label(q: Question, units: Units) -> str:
     if q.kind == "length":
-        return "cm" if units == "metric" else "in"
-    return UNIT_SHOWN.get(q.unit or "", "")
+        return input_unit(units)
+    return UNIT_WORDS.get(q.unit or "", "")
 
 
 class AnswerInput(Input):
