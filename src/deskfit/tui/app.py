@@ -440,7 +440,7 @@ class DeskfitApp(App[None]):
     def keys_help(self, screen: Screen[Any]) -> str:
         lines = []
         for _, binding, enabled, _ in screen.active_bindings.values():
-            if enabled and binding.description:
+            if enabled and binding.description and binding.show:  # not the scroll keys
                 lines.append(f"{self.get_key_display(binding):>10}  {binding.description}")
         lines.append(f"{'tab':>10}  Next question")
         lines.append(f"{'ctrl+p':>10}  Every command")
