@@ -59,6 +59,14 @@ def only_problem(exc: pytest.ExceptionInfo[ProfileFileError]) -> store.Problem:
     return exc.value.problems[0]
 
 
+def problem_loading(path: Path, text: str) -> store.Problem:
+    """Write ``text`` to ``path`` and load it: the one problem the load must report."""
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ProfileFileError) as caught:
+        load_profile(path)
+    return only_problem(caught)
+
+
 def files_in(folder: Path) -> list[str]:
     return sorted(p.name for p in folder.iterdir())
 
@@ -625,33 +633,21 @@ def test_unknown_key_reports_its_line(tmp_path: Path, example: Profile) -> None:
 
 def test_a_missing_key_points_at_its_table(tmp_path: Path, example: Profile) -> None:
     text = render_toml(example).replace("distance_cm = 65.0\n", "")
-    path = tmp_path / "p.toml"
-    path.write_text(text, encoding="utf-8")
-    with pytest.raises(ProfileFileError) as caught:
-        load_profile(path)
-    problem = only_problem(caught)
+    problem = problem_loading(tmp_path / "p.toml", text)
     assert problem.key == "monitor.distance_cm"
     assert problem.line == line_of(text, "[monitor]")
 
 
 def test_an_out_of_range_value_reports_its_line(tmp_path: Path, example: Profile) -> None:
     text = render_toml(example).replace("seat_height_cm = 48.0", "seat_height_cm = 480")
-    path = tmp_path / "p.toml"
-    path.write_text(text, encoding="utf-8")
-    with pytest.raises(ProfileFileError) as caught:
-        load_profile(path)
-    problem = only_problem(caught)
+    problem = problem_loading(tmp_path / "p.toml", text)
     assert problem.line == line_of(text, "seat_height_cm =")
     assert "millimetres" in problem.message and "48.0 cm" in problem.message
 
 
 def test_nan_in_a_file_is_refused(tmp_path: Path, example: Profile) -> None:
     text = render_toml(example).replace("distance_cm = 65.0", "distance_cm = nan")
-    path = tmp_path / "p.toml"
-    path.write_text(text, encoding="utf-8")
-    with pytest.raises(ProfileFileError) as caught:
-        load_profile(path)
-    problem = only_problem(caught)
+    problem = problem_loading(tmp_path / "p.toml", text)
     assert problem.key == "monitor.distance_cm"
     assert problem.line == line_of(text, "distance_cm =")
 
