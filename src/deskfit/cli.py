@@ -8,8 +8,10 @@ shows the traceback instead.
 
 from __future__ import annotations
 
+import os
+import stat
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -23,17 +25,39 @@ from deskfit.core.validation import ProfileInvalid
 FORMATS = ("text", "md", "json")
 
 
+def no_colour(env: Mapping[str, str] | None = None) -> bool:
+    """NO_COLOR set (https://no-color.org: present and not empty) or TERM=dumb."""
+    env = os.environ if env is None else env
+    return bool(env.get("NO_COLOR")) or env.get("TERM") == "dumb"
+
+
 class UserError(click.ClickException):
     """A problem the person can fix; shown as one line (or one per problem)."""
 
     exit_code = 1
 
     def show(self, file: Any = None) -> None:
-        click.echo(f"deskfit: {self.format_message()}", err=True)
+        # Shown after the context has closed, so say here what the context would.
+        click.echo(f"deskfit: {self.format_message()}", err=True, color=_colour())
 
 
 class DeskfitGroup(click.Group):
-    """Turns every error a person can cause into a message, never a traceback."""
+    """Turns every error a person can cause into a message, never a traceback.
+
+    With NO_COLOR or TERM=dumb the context says the terminal has no colour, so every
+    ``click.echo`` (click's own messages too) strips ANSI styles, even on a terminal.
+    """
+
+    def make_context(
+        self,
+        info_name: str | None,
+        args: list[str],
+        parent: click.Context | None = None,
+        **extra: Any,
+    ) -> click.Context:
+        if no_colour():
+            extra["color"] = False
+        return super().make_context(info_name, args, parent, **extra)
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -68,6 +92,11 @@ class DeskfitGroup(click.Group):
                 f"internal error ({type(exc).__name__}: {exc}); run again with --debug "
                 "and report it"
             ) from None
+
+
+def _colour() -> bool | None:
+    """``color=`` for click.echo: False under NO_COLOR / TERM=dumb, else click decides."""
+    return False if no_colour() else None
 
 
 def _debug(ctx: click.Context) -> bool:
@@ -199,6 +228,52 @@ def check_cmd(paths: Sequence[Path]) -> None:
         sys.exit(1)
 
 
+@cli.command("set")
+@click.argument("profile")
+@click.argument("assignments", metavar="KEY=VALUE...", nargs=-1, required=True)
+@click.pass_context
+def set_cmd(ctx: click.Context, profile: str, assignments: Sequence[str]) -> None:
+    """Change answers of a saved profile, from a script: KEY=VALUE...
+
+    KEY is a question's key as in the profile file; VALUE is what you would type in the
+    wizard. Every answer is checked as the wizard checks it; if any is wrong, nothing is
+    saved and each problem is one line (exit 1). The advice saved with the profile is
+    brought up to date.
+
+    \b
+      deskfit set office chair.seat_height_cm=52       a bare length is in the
+      deskfit set office chair.seat_height_cm=19in     profile's units; or give one
+      deskfit set office footstool.owned=yes footstool.height_cm=8
+      deskfit set office chair.lumbar_support=fixed    one of the choices
+      deskfit set office body.popliteal_height_cm=     empty: clear an optional answer
+      deskfit set office name="Sam at home" units=imperial
+    """
+    from deskfit.core.advice import advise
+    from deskfit.core.changes import set_answers
+    from deskfit.core.render import rosa_summary
+    from deskfit.core.saving import save_with_advice
+
+    loaded = _load(ctx, profile)
+    try:
+        changed, changes = set_answers(loaded.profile, assignments)
+    except ProfileInvalid as exc:
+        for problem in exc.problems:
+            click.echo(problem.located(str(loaded.path)), err=True)
+        ctx.exit(1)
+    try:
+        unchanged = loaded.path.stat().st_mtime_ns == loaded.mtime_ns
+    except OSError:
+        unchanged = False
+    if not unchanged:
+        raise UserError(f"{loaded.path} changed while deskfit read it; nothing saved: try again")
+    saved = save_with_advice(
+        changed, loaded.path, overwrite_other=True, migrated_from=loaded.migrated_from
+    )
+    count = len(changes)
+    click.echo(f"set {count} answer{'' if count == 1 else 's'} in {loaded.path}")
+    click.echo(rosa_summary(advise(saved)))
+
+
 @cli.command("export")
 @click.argument("profile")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True)
@@ -206,10 +281,17 @@ def check_cmd(paths: Sequence[Path]) -> None:
     "-o",
     "--output",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="Write to FILE instead of the screen.",
+    help="Write to FILE instead of the screen (a new file, readable by all: 0644).",
+)
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Write FILE even when it is a symbolic link (the link is replaced) or a profile.",
 )
 @click.pass_context
-def export_cmd(ctx: click.Context, profile: str, fmt: str, output: Path | None) -> None:
+def export_cmd(
+    ctx: click.Context, profile: str, fmt: str, output: Path | None, force: bool
+) -> None:
     """Export a profile's advice as text, Markdown or JSON."""
     from deskfit.core.advice import advise
     from deskfit.core.render import render
@@ -219,8 +301,32 @@ def export_cmd(ctx: click.Context, profile: str, fmt: str, output: Path | None) 
     if output is None:
         click.echo(text, nl=False)
         return
+    if not force:
+        _check_output(output)
+    # atomic_write renames a new file over FILE: a symbolic link there is replaced by
+    # the file, never written through, so whatever it pointed at stays as it was.
     store.atomic_write(output, text.encode("utf-8"), mode=0o644)
     click.echo(f"wrote {output}", err=True)
+
+
+def _check_output(output: Path) -> None:
+    """Refuse, without --force, an output FILE that is a link, a profile or not a file."""
+    if output.is_symlink():
+        target = os.readlink(output)
+        dangling = "" if output.exists() else ", which does not exist"
+        raise UserError(
+            f"{output} is a symbolic link to {target}{dangling}; use --force to replace "
+            "the link with the export (what it points to is left alone)"
+        )
+    try:
+        mode = output.stat().st_mode
+    except FileNotFoundError:
+        return
+    if not stat.S_ISREG(mode):
+        raise UserError(f"{output} is not a regular file; choose another output file")
+    other = store.name_in_file(output) if output.suffix == store.SUFFIX else None
+    if other is not None:
+        raise UserError(f"{output} holds the profile {other!r}; use --force to replace it")
 
 
 def main(argv: Sequence[str] | None = None) -> None:

@@ -12,7 +12,7 @@ from pathlib import Path
 from deskfit.core.advice import advise
 from deskfit.core.profile import Profile
 from deskfit.core.render import snapshot
-from deskfit.core.store import save_profile, stamp
+from deskfit.core.store import atomic_write, backup_path, save_profile, stamp
 
 
 def save_with_advice(
@@ -21,14 +21,22 @@ def save_with_advice(
     *,
     now: datetime | None = None,
     overwrite_other: bool = False,
+    migrated_from: int | None = None,
 ) -> Profile:
     """Stamp ``updated`` (and ``created``), write the answers and the [advice] snapshot.
 
+    ``migrated_from``: the file at ``path`` was read as this older schema version; its
+    original bytes are kept first in ``store.backup_path`` (0600, never replaced once
+    there), as profile-format.md asks of a migrated file that is rewritten.
+
     Returns the profile as written. Raises ``ProfileExists`` or ``OSError`` like
-    ``store.save_profile``; nothing is written then.
+    ``store.save_profile``; the profile file is not written then.
     """
     stamped = stamp(profile, now)
-    save_profile(
-        stamped, path, advice=snapshot(advise(stamped), now), overwrite_other=overwrite_other
-    )
+    advice = snapshot(advise(stamped), now)
+    if migrated_from is not None and path.is_file():
+        backup = backup_path(path, migrated_from)
+        if not backup.exists():
+            atomic_write(backup, path.read_bytes())
+    save_profile(stamped, path, advice=advice, overwrite_other=overwrite_other)
     return stamped

@@ -1,0 +1,238 @@
+"""``deskfit export ... -o FILE``: never through a symbolic link, never over a profile, 0644."""
+
+from __future__ import annotations
+
+import os
+import stat
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner, Result
+
+from deskfit.cli import cli
+from deskfit.core import store
+from deskfit.core.store import atomic_write, path_for_name
+
+Doc = Callable[[], dict[str, Any]]
+pytestmark = pytest.mark.skipif(not hasattr(os, "symlink"), reason="needs symbolic links")
+
+
+def run(folder: Path, *args: str) -> Result:
+    result = CliRunner().invoke(cli, ["--profiles-dir", str(folder), *args])
+    assert "Traceback" not in result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    return result
+
+
+@pytest.fixture(autouse=True)
+def umask_022() -> Iterator[None]:
+    """The usual umask, so that the modes below do not depend on the tester's."""
+    old = os.umask(0o022)
+    try:
+        yield
+    finally:
+        os.umask(old)
+
+
+@pytest.fixture
+def folder(tmp_path: Path, valid_document: Doc, write_profile: Any) -> Path:
+    path = tmp_path / "profiles"
+    doc = valid_document()
+    write_profile(path, doc, path_for_name(doc["name"], path).name)
+    return path
+
+
+@pytest.fixture
+def out(tmp_path: Path) -> Path:
+    path = tmp_path / "out"
+    path.mkdir()
+    return path
+
+
+def mode(path: Path) -> int:
+    return stat.S_IMODE(path.lstat().st_mode)
+
+
+def no_temps(*folders: Path) -> bool:
+    return not [p for f in folders for p in f.iterdir() if store.TEMP_MARK in p.name]
+
+
+def export(folder: Path, output: Path, *more: str) -> Result:
+    return run(folder, "export", "Office desk", "--format", "md", "-o", str(output), *more)
+
+
+# -- plain files --------------------------------------------------------------------------
+
+
+def test_a_new_file_is_0644(folder: Path, out: Path) -> None:
+    target = out / "advice.md"
+    result = export(folder, target)
+    assert result.exit_code == 0, result.output
+    assert result.stderr.strip() == f"wrote {target}"
+    assert target.read_text(encoding="utf-8").startswith("# ")
+    assert mode(target) == 0o644
+    assert no_temps(out)
+
+
+def test_an_existing_file_is_replaced_and_becomes_0644(folder: Path, out: Path) -> None:
+    target = out / "advice.md"
+    target.write_text("old advice\n", encoding="utf-8")
+    target.chmod(0o600)
+    assert export(folder, target).exit_code == 0
+    assert target.read_text(encoding="utf-8").startswith("# ")
+    assert mode(target) == 0o644
+
+
+def test_the_umask_still_applies(folder: Path, out: Path) -> None:
+    os.umask(0o077)
+    target = out / "private.md"
+    assert export(folder, target).exit_code == 0
+    assert mode(target) == 0o600
+
+
+def test_a_missing_folder_is_made(folder: Path, out: Path) -> None:
+    target = out / "new" / "advice.md"
+    assert export(folder, target).exit_code == 0
+    assert target.is_file()
+
+
+# -- symbolic links -------------------------------------------------------------------------
+
+
+def test_a_link_to_a_file_is_refused(folder: Path, out: Path, tmp_path: Path) -> None:
+    victim = tmp_path / "important.txt"
+    victim.write_text("keep me\n", encoding="utf-8")
+    link = out / "advice.md"
+    link.symlink_to(victim)
+    before = victim.stat()
+    result = export(folder, link)
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert result.stderr.splitlines() == [
+        f"deskfit: {link} is a symbolic link to {victim}; use --force to replace the link "
+        "with the export (what it points to is left alone)"
+    ]
+    assert link.is_symlink() and os.readlink(link) == str(victim)
+    assert victim.read_text(encoding="utf-8") == "keep me\n"
+    assert victim.stat().st_mtime_ns == before.st_mtime_ns
+    assert no_temps(out, tmp_path)
+
+
+def test_a_dangling_link_is_refused(folder: Path, out: Path, tmp_path: Path) -> None:
+    nowhere = tmp_path / "nowhere" / "x.md"
+    link = out / "advice.md"
+    link.symlink_to(nowhere)
+    result = export(folder, link)
+    assert result.exit_code == 1
+    assert len(result.stderr.splitlines()) == 1
+    assert "is a symbolic link to" in result.stderr and "which does not exist" in result.stderr
+    assert link.is_symlink() and not nowhere.exists() and not nowhere.parent.exists()
+
+
+def test_force_replaces_the_link_not_what_it_points_to(
+    folder: Path, out: Path, tmp_path: Path
+) -> None:
+    victim = tmp_path / "important.txt"
+    victim.write_text("keep me\n", encoding="utf-8")
+    victim.chmod(0o600)
+    link = out / "advice.md"
+    link.symlink_to(victim)
+    result = export(folder, link, "--force")
+    assert result.exit_code == 0, result.output
+    assert not link.is_symlink() and link.is_file()
+    assert link.read_text(encoding="utf-8").startswith("# ")
+    assert mode(link) == 0o644
+    assert victim.read_text(encoding="utf-8") == "keep me\n"
+    assert mode(victim) == 0o600
+    assert no_temps(out, tmp_path)
+
+
+def test_force_replaces_a_dangling_link(folder: Path, out: Path, tmp_path: Path) -> None:
+    nowhere = tmp_path / "nowhere.md"
+    link = out / "advice.md"
+    link.symlink_to(nowhere)
+    assert export(folder, link, "--force").exit_code == 0
+    assert link.is_file() and not link.is_symlink()
+    assert not nowhere.exists()
+
+
+def test_a_link_to_a_folder_is_refused(folder: Path, out: Path, tmp_path: Path) -> None:
+    link = out / "advice.md"
+    link.symlink_to(tmp_path)
+    result = export(folder, link)
+    assert result.exit_code != 0
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".md")]
+
+
+def test_atomic_write_replaces_a_link_itself(tmp_path: Path) -> None:
+    """The store's write path: the rename lands on the link's name, not its target."""
+    victim = tmp_path / "victim.toml"
+    victim.write_bytes(b"original\n")
+    link = tmp_path / "link.toml"
+    link.symlink_to(victim)
+    atomic_write(link, b"new\n")
+    assert not link.is_symlink()
+    assert link.read_bytes() == b"new\n"
+    assert mode(link) == 0o600
+    assert victim.read_bytes() == b"original\n"
+    dangling = tmp_path / "dangling.toml"
+    dangling.symlink_to(tmp_path / "absent.toml")
+    atomic_write(dangling, b"new\n", mode=0o644)
+    assert dangling.read_bytes() == b"new\n" and not dangling.is_symlink()
+    assert not (tmp_path / "absent.toml").exists()
+    assert no_temps(tmp_path)
+
+
+def test_a_link_named_like_the_temporary_file_is_not_followed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """O_CREAT | O_EXCL: a link planted at the temporary name is never opened through."""
+    victim = tmp_path / "victim"
+    victim.write_bytes(b"original\n")
+    target = tmp_path / "advice.md"
+    planted = tmp_path / f".advice.md{store.TEMP_MARK}-{os.getpid()}-00000000"
+    planted.symlink_to(victim)
+    monkeypatch.setattr(store, "clean_stale_temps", lambda target: None)  # leave it there
+    monkeypatch.setattr(os, "urandom", lambda n: b"\x00" * n)  # and pick its name
+    with pytest.raises(FileExistsError):
+        atomic_write(target, b"new\n")
+    assert victim.read_bytes() == b"original\n"
+    assert not target.exists()
+    assert planted.is_symlink()
+
+
+# -- other things in the way ----------------------------------------------------------------
+
+
+def test_an_existing_profile_is_not_overwritten_by_accident(folder: Path) -> None:
+    profile = path_for_name("Office desk", folder)
+    before = profile.read_bytes()
+    result = export(folder, profile)
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        f"deskfit: {profile} holds the profile 'Office desk'; use --force to replace it"
+    ]
+    assert profile.read_bytes() == before
+    assert export(folder, profile, "--force").exit_code == 0
+    assert profile.read_text(encoding="utf-8").startswith("# ")
+
+
+def test_a_toml_file_that_is_not_a_profile_is_replaced(folder: Path, out: Path) -> None:
+    other = out / "notes.toml"
+    other.write_text('[project]\nname = "x"\n', encoding="utf-8")
+    assert export(folder, other).exit_code == 0
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
+def test_a_pipe_is_refused(folder: Path, out: Path) -> None:
+    fifo = out / "advice.md"
+    os.mkfifo(fifo)
+    result = export(folder, fifo)
+    assert result.exit_code == 1
+    assert (
+        result.stderr.strip()
+        == f"deskfit: {fifo} is not a regular file; choose another output file"
+    )
+    assert stat.S_ISFIFO(fifo.lstat().st_mode)
