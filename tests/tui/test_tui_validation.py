@@ -34,30 +34,23 @@ WRONG = [
 ]
 
 
-@pytest.mark.parametrize(
-    ("step", "answers", "where", "words"), WRONG, ids=[str(w[0]) for w in WRONG]
-)
-async def test_wrong_answer_shows_message_and_blocks_next(
-    profiles_dir: Path,
-    step: int,
-    answers: list[tuple[str, str, str]],
-    where: tuple[str, str],
-    words: str,
-) -> None:
+async def test_wrong_answer_shows_message_and_blocks_next(profiles_dir: Path) -> None:
+    """Every step in one run (an app start per step cost ~2 s each)."""
     path = write_profile(profiles_dir)
     app = make_app(profiles_dir, "edit", path)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-        app.goto(step)
-        await pilot.pause()
-        for section, field, text in answers:
-            await paste_into(pilot, section, field, text)
-        assert words in message(pilot, *where)
-        await next_step(pilot)
-        screen = app.screen
-        assert isinstance(screen, StepScreen) and screen.index == step
-        reason = str(screen.query_one("#nav-reason", Static).render())
-        assert "Next is blocked" in reason and words in reason
+        for step, answers, where, words in WRONG:
+            app.goto(step)
+            await pilot.pause()
+            for section, field, text in answers:
+                await paste_into(pilot, section, field, text)
+            assert words in message(pilot, *where), step
+            await next_step(pilot)
+            screen = app.screen
+            assert isinstance(screen, StepScreen) and screen.index == step, step
+            reason = str(screen.query_one("#nav-reason", Static).render())
+            assert "Next is blocked" in reason and words in reason, (step, reason)
 
 
 async def test_messages_come_from_the_model_and_clear_when_fixed(profiles_dir: Path) -> None:

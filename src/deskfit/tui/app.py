@@ -6,30 +6,42 @@
 from __future__ import annotations
 
 import contextlib
+import os
+import sys
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any, ClassVar
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
 from deskfit.core import render
 from deskfit.core.advice import Advice, advise
-from deskfit.core.profile import Profile
 from deskfit.core.saving import save_with_advice
 from deskfit.core.store import (
     ProfileExists,
     ProfileFileError,
     atomic_write,
-    load_profile,
+    name_in_file,
     path_for_name,
     slugify,
 )
 from deskfit.core.validation import ProfileInvalid, check_field, field_info, range_sentence
-from deskfit.tui.dialogs import ChoiceScreen, ExportScreen, HelpScreen, SaveScreen
+from deskfit.tui.dialogs import (
+    MIN_HEIGHT,
+    MIN_WIDTH,
+    ChoiceScreen,
+    ExportScreen,
+    HelpScreen,
+    SaveScreen,
+    TooSmallScreen,
+)
 from deskfit.tui.draft import DraftError, delete_draft, draft_path, read_draft, write_draft
+from deskfit.tui.ondisk import changed_since, load_stamped, save_failure, stamp_of
 from deskfit.tui.questions import PROFILE, Question
 from deskfit.tui.start import StartScreen
 from deskfit.tui.state import WizardState
@@ -38,11 +50,30 @@ from deskfit.tui.steps.base import StepScreen, WizardScreen
 
 MODES = ("start", "new", "edit", "open")
 THEMES = ("textual-dark", "textual-light")
+TERMINAL_CHECK_SECONDS = 1.0  # how often to look whether the terminal is still there
 
 LENGTH_FORMS = (
     "Type a length as a bare number in your units ({unit}), or with its unit: "
     "48, 48.5 cm, 485 mm, 19 in, 19½ in, 5'10\"."
 )
+
+
+@dataclass(frozen=True)
+class SaveJob:
+    """One save as the person asked for it: quit after it? a copy beside a changed file?"""
+
+    then_exit: bool = False
+    as_new_of: Path | None = None  # saving as a new profile, beside this file (that changed)
+
+
+def same_file(a: Path | None, b: Path | None) -> bool:
+    if a is None or b is None:
+        return False
+    return a.absolute().resolve() == b.absolute().resolve()
+
+
+def _local_time(mtime_ns: int) -> str:
+    return datetime.fromtimestamp(mtime_ns / 1e9).astimezone().strftime("%Y-%m-%d %H:%M")
 
 
 class DeskfitApp(App[None]):
@@ -52,6 +83,8 @@ class DeskfitApp(App[None]):
     TITLE = "deskfit"
     # -narrow below 100 columns; -wide up to 120; -xwide beyond (the review in two columns)
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide"), (120, "-xwide")]  # noqa: RUF012
+    # -short below 24 rows: dialogs drop their padding and their buttons' borders
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (24, "-tall")]  # noqa: RUF012
     BINDINGS: ClassVar[list[Any]] = [
         Binding("f1", "help", "Help"),
         Binding("question_mark", "help", "Help", show=False),
@@ -77,19 +110,42 @@ class DeskfitApp(App[None]):
         self.start_path = path
         self.clock = clock
         self.state: WizardState | None = None
+        self.watch_terminal = False  # run_wizard: leave when the real terminal hangs up
         self.last_saved: Path | None = None
         self._draft_failed = False
+        self._started = False  # on_mount done: the screens the size check goes over exist
         self._kept: dict[int, WizardScreen] = {}  # step screens, kept to come back to
         self.theme = THEMES[0]
 
     # -- starting -----------------------------------------------------------------------
 
     def on_mount(self) -> None:
+        if self.watch_terminal:
+            self.set_interval(TERMINAL_CHECK_SECONDS, self.leave_if_terminal_gone)
         self.push_screen(StartScreen())
         if self.mode == "new":
             self.start_new()
         elif self.mode in ("edit", "open") and self.start_path is not None:
             self.open_profile(self.start_path, review=self.mode == "open")
+        self._started = True
+        self.fit_terminal(self.size.width, self.size.height)
+
+    # -- a terminal too small -----------------------------------------------------------
+
+    def on_resize(self, event: events.Resize) -> None:
+        if self._started:
+            self.fit_terminal(event.size.width, event.size.height)
+
+    def fit_terminal(self, width: int, height: int) -> None:
+        """Below MIN_WIDTH×MIN_HEIGHT say so instead of a broken layout; back when it fits."""
+        small = width < MIN_WIDTH or height < MIN_HEIGHT
+        notice = next((s for s in self.screen_stack if isinstance(s, TooSmallScreen)), None)
+        if small and notice is None:
+            self.push_screen(TooSmallScreen(width, height))
+        elif small and notice is not None:
+            notice.show_size(width, height)
+        elif notice is not None and self.screen is notice:
+            self.pop_screen()
 
     def step_titles(self) -> list[str]:
         return [step.SHORT_TITLE or step.STEP_TITLE for step in STEPS]
@@ -134,11 +190,13 @@ class DeskfitApp(App[None]):
 
     def open_profile(self, path: Path, *, review: bool) -> None:
         try:
-            loaded = load_profile(path)
+            loaded, disk = load_stamped(path)
         except ProfileFileError as exc:
             self.show_file_problem(exc.report())
             return
         state = WizardState.from_profile(loaded.profile, loaded.path, HIDDEN_RULES)
+        state.disk = disk  # what the file held: a save compares it with the file then
+        state.migrated_from = loaded.migrated_from
         state.visited = REVIEW
         waiting = draft_path(self.profiles_dir, state)
         if waiting.exists():
@@ -279,6 +337,8 @@ class DeskfitApp(App[None]):
         return advise(self.state.profile())
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if isinstance(self.screen, TooSmallScreen):
+            return action == "quit"
         if action in ("save", "switch_units"):
             return self.state is not None and isinstance(self.screen, WizardScreen)
         return True
@@ -288,7 +348,7 @@ class DeskfitApp(App[None]):
         if state is None:
             return
         try:
-            profile = state.profile()
+            state.profile()
         except ProfileInvalid as exc:
             bad = self.first_invalid_step()
             first = exc.problems[0]
@@ -298,37 +358,140 @@ class DeskfitApp(App[None]):
             if bad is not None:
                 self.goto(bad)
             return
+        self.ask_where(SaveJob(then_exit))
 
-        def path_for(name: str) -> Path:
-            return state.path if state.path is not None else path_for_name(name, self.profiles_dir)
-
-        def check_name(name: str) -> str | None:
-            if not name.strip():
-                return "a profile needs a name"
-            return check_field(PROFILE, "name", name.strip())
-
-        def named(name: str | None) -> None:
-            if name is not None:
-                state.set_value(PROFILE, "name", name)
-                self._write(profile.model_copy(update={"name": name}), path_for(name), then_exit)
-
-        self.push_screen(SaveScreen(state.name, path_for, check_name), named)
-
-    def _write(self, profile: Profile, path: Path, then_exit: bool, replace: bool = False) -> None:
+    def ask_where(self, job: SaveJob, *, problem: str = "", where: Path | None = None) -> None:
+        """The save dialog: the name, and the file (or folder) to write."""
         state = self.state
         assert state is not None
+        fixed = state.path if job.as_new_of is None else None  # a saved profile keeps its file
+        folder = self.profiles_dir if fixed is None else fixed.parent
+        if job.as_new_of is not None:
+            folder = job.as_new_of.parent  # beside the file that changed
+
+        def path_for(name: str) -> Path:
+            return fixed if fixed is not None else path_for_name(name, folder)
+
+        def check(name: str, path: Path | None) -> str | None:
+            name = name.strip()
+            if not name:
+                return "a profile needs a name"
+            problem = check_field(PROFILE, "name", name)
+            if problem:
+                return problem
+            if path is None:
+                return "type a folder, or a file to save to"
+            if path.is_dir():
+                return f"{path} is a folder: add a file name"
+            if same_file(path, job.as_new_of):
+                return "that is the file that changed: give a new name, or another file"
+            return None
+
+        def chosen(result: tuple[str, Path] | None) -> None:
+            if result is None:
+                return
+            name, path = result
+            if state.set_value(PROFILE, "name", name):
+                self.keep_draft()
+            self._write(path, job)
+
+        name = state.name
+        title = "Save the profile"
+        if job.as_new_of is not None:
+            title = "Save as a new profile"
+            if where is None:
+                name = self._new_name(name, folder)
+        screen = SaveScreen(name, path_for, check, title=title, problem=problem, where=where)
+        self.push_screen(screen, chosen)
+
+    @staticmethod
+    def _new_name(name: str, folder: Path) -> str:
+        """The name with the first number after it whose file does not exist yet."""
+        base = name.strip()[:110] or "Profile"
+        for n in range(2, 1000):
+            candidate = f"{base} {n}"
+            if not path_for_name(candidate, folder).exists():
+                return candidate
+        return base
+
+    def _conflict(self, path: Path, name: str) -> str | None:
+        """Why writing ``path`` could lose someone's work: "changed", "exists", or None."""
+        state = self.state
+        assert state is not None
+        if same_file(path, state.path):
+            return "changed" if changed_since(path, state.disk) else None
+        if path.exists() and name_in_file(path) == name:
+            return "exists"  # a file of this name this wizard never read (another name: core asks)
+        return None
+
+    def _ask_conflict(self, path: Path, job: SaveJob, why: str, name: str) -> None:
+        now = stamp_of(path)
+        when = f" (last written {_local_time(now.mtime_ns)})" if now and now.mtime_ns else ""
+        if why == "changed":
+            title = "The file changed since you opened it"
+            text = (
+                f"{path}{when} was changed by another program — another deskfit? — "
+                "after you opened it here."
+            )
+        else:
+            title = "This profile is already saved"
+            text = (
+                f"{path}{when} already holds a profile called “{name}” that you did not open here."
+            )
+        text += (
+            " Save your answers as a new profile (both are kept), overwrite the file with "
+            "your answers (what it holds now is lost), or cancel (nothing is written; your "
+            "answers stay here)."
+        )
+
+        def chosen(answer: str | None) -> None:
+            if answer == "overwrite":
+                self._write(path, job, overwrite=True)
+            elif answer == "new":
+                self.ask_where(SaveJob(job.then_exit, as_new_of=path))
+
+        self.push_screen(
+            ChoiceScreen(
+                title,
+                text,
+                [
+                    ("new", "Save as new", "primary"),
+                    ("overwrite", "Overwrite", "error"),
+                    ("cancel", "Cancel", "default"),
+                ],
+            ),
+            chosen,
+        )
+
+    def _write(self, path: Path, job: SaveJob, *, overwrite: bool = False) -> None:
+        state = self.state
+        assert state is not None
+        try:
+            profile = state.profile()
+        except ProfileInvalid as exc:  # checked before the dialog; the name was checked in it
+            self.notify(f"Not saved: {exc.problems[0].message}", severity="error")
+            return
+        if job.as_new_of is not None:
+            profile = profile.model_copy(update={"created": None})  # a new profile from now
+        if not overwrite:
+            why = self._conflict(path, profile.name)
+            if why is not None:
+                self._ask_conflict(path, job, why, profile.name)
+                return
+        back = same_file(path, state.path)  # over the file it was read from
         try:
             stamped = save_with_advice(
                 profile,
                 path,
                 now=self.clock() if self.clock else None,
-                overwrite_other=replace or path == state.path,
+                overwrite_other=overwrite or back,
+                migrated_from=state.migrated_from if back else None,
             )
         except ProfileExists as exc:
 
             def chosen(answer: str | None) -> None:
                 if answer == "replace":
-                    self._write(profile, path, then_exit, replace=True)
+                    self._write(path, job, overwrite=True)
 
             self.push_screen(
                 ChoiceScreen(
@@ -341,16 +504,21 @@ class DeskfitApp(App[None]):
             )
             return
         except OSError as exc:
-            self.notify(f"Not saved: {path}: {exc.strerror or exc}", severity="error", timeout=10)
+            kept = draft_path(self.profiles_dir, state).exists() and not self._draft_failed
+            problem = save_failure(exc, path)
+            problem += f" Every answer is still here{', and in the draft' if kept else ''}."
+            self.ask_where(job, problem=problem, where=path)
             return
         delete_draft(self.profiles_dir, state)  # the draft of the profile as it was named
         state.path = path
+        state.disk = stamp_of(path)  # what is in the file now is what this wizard wrote
+        state.migrated_from = None  # written in the current schema
         state.created = stamped.created
         state.dirty = False
         delete_draft(self.profiles_dir, state)
         self.last_saved = path
         self.notify(f"Saved to {path}", title="Saved", timeout=6)
-        if then_exit:
+        if job.then_exit:
             self.exit()
         elif isinstance(self.screen, WizardScreen):
             self.screen.saved(path)
@@ -448,9 +616,33 @@ class DeskfitApp(App[None]):
 
     # -- quitting -------------------------------------------------------------------------
 
+    def leave_if_terminal_gone(self) -> None:
+        """Exit when the terminal has hung up (closed window, killed tmux).
+
+        A process started under a wrapper (``make run``) may never get the SIGHUP, and
+        Textual's input thread then spins on a tty that reads empty forever. The draft
+        already holds every answer, so keep it once more and leave at once: there is no
+        terminal left to restore.
+        """
+        stdin = sys.__stdin__
+        if stdin is not None and os.isatty(stdin.fileno()):
+            return
+        self.keep_draft()
+        os._exit(0)
+
     async def action_quit(self) -> None:
         state = self.state
         if state is None or not state.dirty:
+            self.exit()
+            return
+        if isinstance(self.screen, TooSmallScreen):  # no room to ask: the draft keeps all
+            self.keep_draft()
+            if self._draft_failed or not draft_path(self.profiles_dir, state).exists():
+                self.screen.warn(
+                    "Your answers cannot be kept in a draft: make the terminal bigger "
+                    "and save them before you quit."
+                )
+                return
             self.exit()
             return
         if any(isinstance(s, ChoiceScreen) for s in self.screen_stack):
@@ -524,4 +716,6 @@ def make_app(
 
 def run_wizard(profiles_dir: Path, mode: str, path: Path | None) -> None:
     """Run the wizard until the person quits (the CLI's entry point)."""
-    make_app(profiles_dir, mode, path).run()
+    app = make_app(profiles_dir, mode, path)
+    app.watch_terminal = True
+    app.run()

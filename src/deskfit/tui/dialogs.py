@@ -1,7 +1,8 @@
-"""Small modal screens: help, a choice between buttons, the save and export dialogs."""
+"""Small modal screens: help, a choice between buttons, save, export, "too small"."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, ClassVar
@@ -12,6 +13,11 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
+
+from deskfit.core.store import SUFFIX, path_for_name
+from deskfit.tui.widgets.fields import OneLineInput
+
+MIN_WIDTH, MIN_HEIGHT = 60, 16  # below this, a message instead of a broken layout
 
 
 class HelpScreen(ModalScreen[None]):
@@ -73,8 +79,26 @@ class ChoiceScreen(ModalScreen[str]):
         self.dismiss(self._buttons[-1][0])
 
 
-class SaveScreen(ModalScreen[str | None]):
-    """Ask for the profile's name and show the file it will be written to."""
+def save_target(name: str, where: str) -> Path | None:
+    """The file a save writes: ``where`` is a file, or a folder to put ``name``'s file in."""
+    text = where.strip()
+    if not text:
+        return None
+    path = Path(text).expanduser()
+    if text.endswith(("/", os.sep)) or path.is_dir():
+        path = path_for_name(name.strip() or "profile", path)
+    elif path.suffix.lower() != SUFFIX:
+        path = path.with_name(path.name + SUFFIX)
+    return path.absolute()
+
+
+class SaveScreen(ModalScreen[tuple[str, Path] | None]):
+    """Ask for the profile's name and where to write it: a folder or a file.
+
+    The "Save to" box follows the name (``path_for``) until the person types in it. When
+    a save failed, the dialog comes back with ``problem`` said at the top and the box
+    holding the path that failed (``where``), focused, to type another.
+    """
 
     BINDINGS: ClassVar[list[Any]] = [Binding("escape", "cancel", "Cancel")]
 
@@ -82,48 +106,128 @@ class SaveScreen(ModalScreen[str | None]):
         self,
         name: str,
         path_for: Callable[[str], Path],
-        check_name: Callable[[str], str | None],
+        check: Callable[[str, Path | None], str | None],
+        *,
+        title: str = "Save the profile",
+        problem: str = "",
+        where: Path | None = None,
     ) -> None:
         super().__init__(classes="dialog-screen")
         self._profile_name = name
         self._path_for = path_for
-        self._check_name = check_name
+        self._check = check
+        self._title = title
+        self._problem = problem
+        self._auto = "" if where is not None else str(path_for(name.strip() or "profile"))
+        self._where = str(where) if where is not None else self._auto
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog"):
-            yield Label("Save the profile", classes="dialog-title")
-            yield Label("Name")
-            yield Input(self._profile_name, id="save-name")
-            yield Static("", id="save-message", classes="field-message")
-            yield Static("", id="save-path", classes="dialog-text")
+        with Vertical(id="save-dialog", classes="dialog"):
+            yield Label(self._title, classes="dialog-title")
+            if self._problem:
+                yield Static(self._problem, id="save-problem", classes="dialog-problem")
+            with Horizontal(classes="save-row"):
+                yield Label("Name", classes="save-label")
+                yield OneLineInput(self._profile_name, id="save-name", compact=True)
+            with Horizontal(classes="save-row"):
+                yield Label("Save to", classes="save-label")
+                yield OneLineInput(
+                    self._where,
+                    id="save-where",
+                    compact=True,
+                    placeholder="a folder, or a .toml file",
+                )
+            yield Static("", id="save-target")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Save", id="save", variant="primary")
                 yield Button("Cancel", id="cancel")
 
     def on_mount(self) -> None:
-        self._update(self._profile_name)
-        self.query_one("#save-name", Input).focus()
+        self._update()
+        box = self.query_one("#save-where" if self._problem else "#save-name", Input)
+        box.focus()
+        box.cursor_position = len(box.value)
+
+    def target(self) -> Path | None:
+        name = self.query_one("#save-name", Input).value
+        return save_target(name, self.query_one("#save-where", Input).value)
 
     @on(Input.Changed, "#save-name")
-    def _changed(self, event: Input.Changed) -> None:
-        self._update(event.value or "")
+    def _name_changed(self, event: Input.Changed) -> None:
+        where = self.query_one("#save-where", Input)
+        name = event.value.strip()
+        if where.value == self._auto and name:  # not typed by the person: follow the name
+            self._auto = str(self._path_for(name))
+            where.value = self._auto
+        self._update()
 
-    def _update(self, name: str) -> None:
-        problem = self._check_name(name)
-        self.query_one("#save-message", Static).update(problem or "")
-        where = self._path_for(name.strip()) if not problem else None
-        self.query_one("#save-path", Static).update(f"Writes {where}" if where else "")
+    @on(Input.Changed, "#save-where")
+    def _where_changed(self) -> None:
+        self._update()
 
-    @on(Input.Submitted, "#save-name")
+    def _problem_now(self) -> str | None:
+        return self._check(self.query_one("#save-name", Input).value, self.target())
+
+    def _update(self) -> None:
+        """Under the boxes: why it cannot be saved yet, or the file it will write."""
+        problem = self._problem_now()
+        where = self.target()
+        said = self.query_one("#save-target", Static)
+        if problem:
+            said.update(problem)
+        elif str(where) != self.query_one("#save-where", Input).value.strip():
+            said.update(f"Writes {where}")  # a folder, a relative path, no .toml typed
+        else:
+            said.update("To save elsewhere, type a folder or a file ending in .toml.")
+        said.set_class(bool(problem), "-problem")
+
+    @on(Input.Submitted, "#save-name, #save-where")
     @on(Button.Pressed, "#save")
     def _save(self) -> None:
-        name = self.query_one("#save-name", Input).value.strip()
-        if self._check_name(name) is None:
-            self.dismiss(name)
+        target = self.target()
+        if self._problem_now() is None and target is not None:
+            self.dismiss((self.query_one("#save-name", Input).value.strip(), target))
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+
+class TooSmallScreen(ModalScreen[None]):
+    """Said instead of a layout that cannot fit; the app takes it away once it fits.
+
+    Nothing opens over it (the app allows only Ctrl+Q), so it is always on top.
+    """
+
+    def __init__(self, width: int, height: int) -> None:
+        super().__init__(id="too-small-screen")
+        self._terminal = (width, height)
+        self._warning = ""
+
+    def compose(self) -> ComposeResult:
+        yield Static(self._text(), id="too-small")
+
+    def _text(self) -> str:
+        width, height = self._terminal
+        text = (
+            f"deskfit needs at least {MIN_WIDTH}×{MIN_HEIGHT}; "
+            f"this terminal is {width}×{height}.\n\n"
+            "Make the window bigger (or the font smaller).\n"
+            "Ctrl+Q quits; your answers stay in the draft."
+        )
+        return f"{text}\n\n[b]{self._warning}[/b]" if self._warning else text
+
+    def show_size(self, width: int, height: int) -> None:
+        self._terminal = (width, height)
+        self._show()
+
+    def warn(self, warning: str) -> None:
+        self._warning = warning
+        self._show()
+
+    def _show(self) -> None:
+        if self.is_mounted:
+            self.query_one("#too-small", Static).update(self._text())
 
 
 FORMATS = (("text", "Text", ".txt"), ("md", "Markdown", ".md"), ("json", "JSON", ".json"))
@@ -159,7 +263,7 @@ class ExportScreen(ModalScreen[str | None]):
                 for i, (_, label, _) in enumerate(FORMATS):
                     yield RadioButton(label, value=i == 0)
             yield Label("Write to")
-            yield Input(str(self._folder / f"{self._stem}{self._ext}"), id="export-path")
+            yield OneLineInput(str(self._folder / f"{self._stem}{self._ext}"), id="export-path")
             yield Static("", id="export-message", classes="field-message")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Write", id="write", variant="primary")

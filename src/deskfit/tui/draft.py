@@ -20,6 +20,7 @@ import tomli_w
 
 from deskfit.core.store import ProfileFileError, atomic_write, read_document
 from deskfit.core.store import slugify as _slugify
+from deskfit.tui.ondisk import DiskStamp
 from deskfit.tui.questions import PROFILE, questions
 from deskfit.tui.state import HiddenRule, WizardState
 
@@ -42,6 +43,11 @@ def _document(state: WizardState) -> dict[str, Any]:
     meta: dict[str, Any] = {"format": FORMAT, "step": state.step, "visited": state.visited}
     if state.path is not None:
         meta["path"] = str(state.path)
+    if state.disk is not None:  # so that a resumed draft still notices a file changed since
+        meta["sha256"] = state.disk.sha256
+        meta["mtime_ns"] = state.disk.mtime_ns
+    if state.migrated_from is not None:  # its first save keeps the original as a backup
+        meta["migrated_from"] = state.migrated_from
     if state.created is not None:
         meta["created"] = state.created
     answers = {
@@ -95,6 +101,13 @@ def read_draft(path: Path, hidden_rules: Mapping[str, HiddenRule] | None = None)
                 fields[q.field] = value
     target = meta.get("path")
     state.path = Path(target) if isinstance(target, str) and target else None
+    sha = meta.get("sha256")
+    mtime = meta.get("mtime_ns")
+    if state.path is not None and isinstance(sha, str) and sha:
+        state.disk = DiskStamp(sha, mtime if type(mtime) is int else 0)
+    migrated = meta.get("migrated_from")
+    if state.path is not None and type(migrated) is int:
+        state.migrated_from = migrated
     created = meta.get("created")
     state.created = created if isinstance(created, datetime) else None
     extra = document.get("extra")

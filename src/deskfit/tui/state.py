@@ -24,6 +24,7 @@ from deskfit.core.validation import (
     check_section,
     parse_profile,
 )
+from deskfit.tui.ondisk import DiskStamp
 from deskfit.tui.questions import PROFILE, Question, question, questions
 
 # section -> the fields of that section that do not apply, given its current answers.
@@ -81,6 +82,8 @@ class WizardState:
     hidden_rules: dict[str, HiddenRule] = field(default_factory=dict)
     texts: dict[str, tuple[str, str]] = field(default_factory=dict)  # key -> (units, text)
     path: Path | None = None  # the saved file this profile is read from and saved to
+    disk: DiskStamp | None = None  # what ``path`` held when last read or written here
+    migrated_from: int | None = None  # the older schema version ``path`` was read as
     created: datetime | None = None
     extra: dict[str, Any] = field(default_factory=dict)
     step: int = 0
