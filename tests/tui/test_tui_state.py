@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from deskfit.core.questions import question, questions
 from deskfit.tui.draft import read_draft, write_draft
-from deskfit.tui.questions import question, questions
 from deskfit.tui.state import NEEDED, WizardState, parse_text
 from deskfit.tui.steps import HIDDEN_RULES
 

@@ -18,16 +18,14 @@ from __future__ import annotations
 
 import difflib
 import enum
-import types
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any, Final, Literal, Union, get_args, get_origin
+from typing import Any, Final
 
-from pydantic.fields import FieldInfo
 from pydantic_core import ErrorDetails
 
-from deskfit.core.fields import UNIT
 from deskfit.core.profile import SECTION_MODELS, Profile, Units
+from deskfit.core.questions import PROFILE_FIELDS, Kind, input_unit, question
 from deskfit.core.units import LengthParseError, parse_length
 from deskfit.core.validation import (
     TOP,
@@ -39,11 +37,9 @@ from deskfit.core.validation import (
     parse_profile,
 )
 
-Kind = Literal["length", "number", "integer", "yesno", "choice", "text"]
-
-# The profile's own questions that a script may answer; the other top-level keys are
-# deskfit's (schema_version, created, updated, advice) or free-form ([extra]).
-TOP_FIELDS: Final = ("name", "units")
+# The profile's own questions (PROFILE_FIELDS) are the top-level keys a script may answer;
+# the other top-level keys are deskfit's (schema_version, created, updated, advice) or
+# free-form ([extra]).
 _NOT_SETTABLE: Final = {
     "schema_version": "is deskfit's own; it cannot be set",
     "created": "is kept by deskfit; it cannot be set",
@@ -79,45 +75,14 @@ class Change:
         return self.field if self.section == TOP else f"{self.section}.{self.field}"
 
 
-def input_unit(units: Units) -> Literal["cm", "in"]:
-    """What a bare number means for a length: cm in a metric profile, inches in imperial."""
-    return "cm" if units == "metric" else "in"
-
-
-def _base_type(annotation: Any) -> tuple[Any, bool]:
-    """The annotation without ``| None``, and whether None is allowed."""
-    if get_origin(annotation) in (Union, types.UnionType):
-        args = [a for a in get_args(annotation) if a is not type(None)]
-        nullable = len(args) < len(get_args(annotation))
-        return (args[0] if len(args) == 1 else annotation), nullable
-    return annotation, False
-
-
-def _extra(info: FieldInfo) -> dict[str, Any]:
-    return info.json_schema_extra if isinstance(info.json_schema_extra, dict) else {}
-
-
 def field_kind(section: str, field: str) -> Kind:
-    """How a value typed for this question is read, from the model's field metadata."""
-    info = field_info(section, field)
-    base, _ = _base_type(info.annotation)
-    if get_origin(base) is Literal:
-        return "choice"
-    if base is bool:
-        return "yesno"
-    if _extra(info).get(UNIT) == "cm":
-        return "length"
-    if base is int:
-        return "integer"
-    if base is float:
-        return "number"
-    return "text"
+    """How a value typed for this question is read (the wizard reads it the same way)."""
+    return question(section, field).kind
 
 
 def choices(section: str, field: str) -> tuple[str, ...]:
-    """The values a choice question accepts (its Literal's values), else empty."""
-    base, _ = _base_type(field_info(section, field).annotation)
-    return tuple(str(a) for a in get_args(base)) if get_origin(base) is Literal else ()
+    """The values a choice question accepts, else empty."""
+    return tuple(question(section, field).choices)
 
 
 def read_value(section: str, field: str, text: str, units: Units) -> tuple[Any, str | None]:
@@ -170,7 +135,10 @@ def _unknown(loc: tuple[str, ...], given: str) -> str:
 
 
 def _every_key() -> list[str]:
-    return [*TOP_FIELDS, *(f"{s}.{f}" for s, m in SECTION_MODELS.items() for f in m.model_fields)]
+    return [
+        *PROFILE_FIELDS,
+        *(f"{s}.{f}" for s, m in SECTION_MODELS.items() for f in m.model_fields),
+    ]
 
 
 def locate(key: str) -> tuple[str, str] | Problem:
@@ -178,7 +146,7 @@ def locate(key: str) -> tuple[str, str] | Problem:
     parts = key.split(".")
     head = parts[0]
     if len(parts) == 1:
-        if head in TOP_FIELDS:
+        if head in PROFILE_FIELDS:
             return TOP, head
         if head in _NOT_SETTABLE:
             return Problem(key, _NOT_SETTABLE[head])
@@ -203,8 +171,7 @@ def locate(key: str) -> tuple[str, str] | Problem:
 
 
 def _required(section: str, field: str) -> bool:
-    info = field_info(section, field)
-    return info.is_required() and not _base_type(info.annotation)[1]
+    return question(section, field).required
 
 
 def _cannot_clear(section: str, field: str) -> str:

@@ -21,6 +21,7 @@ from textual.screen import Screen
 
 from deskfit.core import render
 from deskfit.core.advice import Advice, advise
+from deskfit.core.questions import PROFILE, Question
 from deskfit.core.saving import save_with_advice
 from deskfit.core.store import (
     ProfileExists,
@@ -42,7 +43,6 @@ from deskfit.tui.dialogs import (
 )
 from deskfit.tui.draft import DraftError, delete_draft, draft_path, read_draft, write_draft
 from deskfit.tui.ondisk import changed_since, load_stamped, save_failure, stamp_of
-from deskfit.tui.questions import PROFILE, Question
 from deskfit.tui.start import StartScreen
 from deskfit.tui.state import WizardState
 from deskfit.tui.steps import HIDDEN_RULES, REVIEW, STEPS

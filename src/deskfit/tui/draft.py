@@ -18,10 +18,10 @@ from typing import Any
 
 import tomli_w
 
+from deskfit.core.questions import PROFILE, questions
 from deskfit.core.store import ProfileFileError, atomic_write, read_document
 from deskfit.core.store import slugify as _slugify
 from deskfit.tui.ondisk import DiskStamp
-from deskfit.tui.questions import PROFILE, questions
 from deskfit.tui.state import HiddenRule, WizardState
 
 DRAFTS = ".drafts"

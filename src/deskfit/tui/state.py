@@ -13,9 +13,10 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 from deskfit.core.profile import SECTION_NAMES, Profile, Units
+from deskfit.core.questions import PROFILE, Question, input_unit, question, questions
 from deskfit.core.units import LengthParseError, format_length_input, parse_length
 from deskfit.core.validation import (
     Problem,
@@ -25,18 +26,12 @@ from deskfit.core.validation import (
     parse_profile,
 )
 from deskfit.tui.ondisk import DiskStamp
-from deskfit.tui.questions import PROFILE, Question, question, questions
 
 # section -> the fields of that section that do not apply, given its current answers.
 HiddenRule = Callable[[Mapping[str, Any]], set[str]]
 
 NEEDED = "an answer is needed"
 NUMERIC = ("length", "number", "integer")
-
-
-def input_unit(units: Units) -> Literal["cm", "in"]:
-    """What a bare number means in a length input."""
-    return "cm" if units == "metric" else "in"
 
 
 def parse_text(q: Question, text: str, units: Units) -> tuple[Any, str | None]:

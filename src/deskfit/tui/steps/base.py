@@ -20,7 +20,7 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Input, RadioSet, Static
 
 from deskfit.core.answers import SECTION_TITLES
-from deskfit.tui.questions import PROFILE, Question, question, questions
+from deskfit.core.questions import PROFILE, Question, question, questions
 from deskfit.tui.state import NEEDED, HiddenRule, WizardState
 from deskfit.tui.widgets.fields import AnswerInput, ChoiceSet, FieldRow
 from deskfit.tui.widgets.steplist import StepList

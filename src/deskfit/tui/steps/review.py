@@ -22,10 +22,10 @@ from deskfit.core import render
 from deskfit.core.advice import Advice, estimated_keys
 from deskfit.core.fit import Setup
 from deskfit.core.profile import Units
+from deskfit.core.questions import question
 from deskfit.core.units import format_length
 from deskfit.core.validation import ProfileInvalid
 from deskfit.tui.diagram import Scene
-from deskfit.tui.questions import question
 from deskfit.tui.steps.base import WizardScreen
 from deskfit.tui.widgets.diagram import PostureDiagram
 

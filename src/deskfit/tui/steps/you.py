@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from deskfit.tui.questions import PROFILE
+from deskfit.core.questions import PROFILE
 from deskfit.tui.steps.base import StepScreen
 
 

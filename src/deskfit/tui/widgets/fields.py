@@ -18,9 +18,8 @@ from textual.widget import Widget
 from textual.widgets import Input, Label, RadioButton, RadioSet, Static
 
 from deskfit.core.profile import Units
+from deskfit.core.questions import Question, input_unit
 from deskfit.core.validation import UNIT_WORDS
-from deskfit.tui.questions import Question
-from deskfit.tui.state import input_unit
 
 
 def unit_label(q: Question, units: Units) -> str:

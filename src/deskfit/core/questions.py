@@ -1,9 +1,10 @@
-"""The wizard's questions, derived from the pydantic models (one source of truth).
+"""The profile's questions, derived from the pydantic models (one source of truth).
 
-A ``Question`` is a view of one model field: its title, help, unit, choices and whether it
-may be left blank all come from ``core/profile.py``; nothing here repeats a range or a
-title. The profile's own ``name`` and ``units`` are questions of the pseudo-section
-``"profile"``, asked on the first step.
+A ``Question`` is a view of one model field: its title, help, unit, kind, choices and
+whether it may be left blank all come from ``core/profile.py``; nothing here repeats a
+range or a title. The wizard builds its inputs from these and ``deskfit set`` reads its
+values by them. The profile's own ``name`` and ``units`` are questions of the
+pseudo-section ``"profile"`` (``validation.TOP``).
 """
 
 from __future__ import annotations
@@ -17,10 +18,10 @@ from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
 from deskfit.core.fields import ADVANCED, CHOICES, UNIT
-from deskfit.core.profile import SECTION_MODELS, Profile
+from deskfit.core.profile import SECTION_MODELS, Profile, Units
 from deskfit.core.validation import TOP
 
-PROFILE = TOP  # the profile's own questions (name, units), asked on the first step
+PROFILE = TOP  # the profile's own questions (name, units)
 PROFILE_FIELDS = ("name", "units")
 
 Kind = Literal["length", "number", "integer", "yesno", "choice", "text"]
@@ -106,3 +107,8 @@ def question(section: str, field: str) -> Question:
         if q.field == field:
             return q
     raise KeyError(f"{section}.{field}")
+
+
+def input_unit(units: Units) -> Literal["cm", "in"]:
+    """What a bare number means for a length: cm in a metric profile, inches in imperial."""
+    return "cm" if units == "metric" else "in"
