@@ -583,9 +583,10 @@ def test_latin1_is_refused_with_its_line(tmp_path: Path, example: Profile) -> No
     path.write_bytes(text.encode("latin-1"))
     with pytest.raises(ProfileFileError) as caught:
         load_profile(path)
-    message = only_problem(caught).message
-    assert "UTF-8" in message
-    assert f"line {line_of(text, 'name =')}" in message  # line 2
+    problem = only_problem(caught)
+    assert "UTF-8" in problem.message
+    assert problem.line == line_of(text, "name =")  # line 2
+    assert caught.value.report().startswith(f"{path}:{problem.line}: ")
 
 
 def test_a_utf8_byte_order_mark_is_accepted(tmp_path: Path, example: Profile) -> None:

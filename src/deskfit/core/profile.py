@@ -538,8 +538,9 @@ class Profile(BaseModel):
         {"metric": "Metric (cm)", "imperial": "Imperial (in)"},
         default="metric",
     )
-    created: datetime | None = Field(None, title="Created")
-    updated: datetime | None = Field(None, title="Updated")
+    # strict: a TOML date-time only (5 or "yesterday" is a mistake, not 1970)
+    created: datetime | None = Field(None, title="Created", strict=True)
+    updated: datetime | None = Field(None, title="Updated", strict=True)
     body: Body
     chair: Chair
     desk: Desk

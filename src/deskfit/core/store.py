@@ -11,8 +11,11 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import re
+import select
+import stat
 import tomllib
 import unicodedata
 from collections.abc import Callable, Iterator, Mapping
@@ -24,7 +27,14 @@ from typing import Any
 import tomli_w
 
 from deskfit.core.profile import SCHEMA_VERSION, Profile
-from deskfit.core.validation import Problem, ProfileInvalid, parse_profile
+from deskfit.core.validation import (
+    Problem,
+    ProfileInvalid,
+    dotted_key,
+    number_text,
+    parse_profile,
+    shown,
+)
 
 MAX_FILE_BYTES = 1024 * 1024  # a real profile is ~2 KiB; refuse anything absurd unparsed
 ENV_PROFILES_DIR = "DESKFIT_PROFILES_DIR"
@@ -119,99 +129,349 @@ def list_profiles(folder: Path) -> Iterator[Path]:
 # -- reading -------------------------------------------------------------------------
 
 _TOML_POS = re.compile(r"\(at line (\d+), column (\d+)\)")
-_HEADER = re.compile(r"^\s*\[\s*([A-Za-z0-9_.\-\"' ]+?)\s*\]\s*(#.*)?$")
-_KEY = re.compile(r"^\s*([A-Za-z0-9_\-.\"']+)\s*=")
+_TOML_END = "(at end of document)"
+_PART = r"""(?:[A-Za-z0-9_\-]+|"(?:[^"\\\n]|\\.)*"|'[^'\n]*')"""
+_DOTTED = rf"{_PART}(?:[ \t]*\.[ \t]*{_PART})*"
+_HEADER = re.compile(rf"[ \t]*\[\[?[ \t]*({_DOTTED})[ \t]*\]\]?[ \t]*(?:#.*)?")
+_KEY = re.compile(rf"[ \t]*({_DOTTED})[ \t]*=")
+
+
+def _key_parts(text: str) -> tuple[str, ...]:
+    """The parts of a dotted key as written (``a."b c".d``), quotes and escapes undone."""
+    if '"' not in text and "'" not in text:
+        return tuple(part.strip() for part in text.split("."))
+    try:  # quoted parts: let tomllib undo the quoting and escapes
+        node: Any = tomllib.loads(f"{text} = 0")
+    except tomllib.TOMLDecodeError:
+        return (text,)
+    parts: list[str] = []
+    while isinstance(node, dict) and len(node) == 1:
+        part, node = next(iter(node.items()))
+        parts.append(part)
+    return tuple(parts)
 
 
 def key_lines(text: str) -> dict[str, int]:
-    """Dotted key -> line number (1-based) for the plain layouts people write by hand."""
+    """Dotted key (as ``dotted_key`` writes it) -> line number (1-based), for the plain
+    layouts people write by hand: ``[table]`` headers and ``key = value`` lines.
+
+    Lines are counted at ``\\n`` only, as TOML does (``str.splitlines`` would also break at
+    U+2028 and others, which a string may hold).
+    """
     where: dict[str, int] = {}
-    table = ""
-    for number, line in enumerate(text.splitlines(), start=1):
-        header = _HEADER.match(line)
-        if header and not line.lstrip().startswith("[["):
-            table = header.group(1).replace('"', "").replace("'", "").replace(" ", "")
-            where.setdefault(table, number)
+    table: tuple[str, ...] = ()
+    for number, line in enumerate(text.split("\n"), start=1):
+        header = _HEADER.fullmatch(line.rstrip("\r"))
+        if header:  # [table] or [[array.of.tables]]
+            table = _key_parts(header.group(1))
+            where.setdefault(dotted_key(table), number)
             continue
         key = _KEY.match(line)
         if key:
-            name = key.group(1).replace('"', "").replace("'", "")
-            where.setdefault(f"{table}.{name}" if table else name, number)
+            where.setdefault(dotted_key((*table, *_key_parts(key.group(1)))), number)
     return where
 
 
-def _with_lines(problems: list[Problem], text: str) -> list[Problem]:
+def _first_lines(text: str) -> Callable[[str], int | None]:
+    """Line of a dotted key: where it is written, else where its first sub-key is (a
+    value written as a table), else where its table is (a missing key)."""
     lines = key_lines(text)
-    out = []
-    for p in problems:
-        line = lines.get(p.key)
-        parent = p.key.rsplit(".", 1)[0] if "." in p.key else None
-        if line is None and parent is not None:
-            line = lines.get(parent)  # a missing key: point at its table
-        out.append(Problem(p.key, p.message, line))
-    return out
+    under: dict[str, int] = {}
+    for key, line in lines.items():
+        parts = key.split(".")
+        for end in range(1, len(parts)):
+            prefix = ".".join(parts[:end])
+            under[prefix] = min(line, under.get(prefix, line))
+
+    def line_of(key: str) -> int | None:
+        found = lines.get(key) or under.get(key)
+        if found is None and "." in key:
+            found = lines.get(key.rsplit(".", 1)[0]) or lines.get(key.split(".", 1)[0])
+        return found
+
+    return line_of
+
+
+def _with_lines(problems: list[Problem], text: str) -> list[Problem]:
+    line_of = _first_lines(text)
+    return [Problem(p.key, p.message, line_of(p.key)) for p in problems]
+
+
+class _Unreadable(ValueError):
+    """Bytes that are not UTF-8 text; ``line`` when the bad byte has one."""
+
+    def __init__(self, message: str, line: int | None = None) -> None:
+        super().__init__(message)
+        self.line = line
+
+
+# Byte order marks, UTF-32 first: its little-endian mark starts with UTF-16's.
+_BOMS = (
+    (b"\x00\x00\xfe\xff", "UTF-32"),
+    (b"\xff\xfe\x00\x00", "UTF-32"),
+    (b"\xfe\xff", "UTF-16"),
+    (b"\xff\xfe", "UTF-16"),
+)
+_WIDE: tuple[tuple[str, str, int], ...] = (
+    ("UTF-32", "utf-32-le", 4),
+    ("UTF-32", "utf-32-be", 4),
+    ("UTF-16", "utf-16-le", 2),
+    ("UTF-16", "utf-16-be", 2),
+)
+
+
+def _wide_encoding(raw: bytes) -> str | None:
+    """ "UTF-16" or "UTF-32" when BOM-less bytes are mostly NULs and decode as that."""
+    if raw.count(0) * 3 < len(raw):
+        return None  # ASCII text in UTF-16 is half NULs, in UTF-32 three quarters
+    for name, codec, unit in _WIDE:
+        whole = raw[: len(raw) - len(raw) % unit]  # a truncated file ends mid-character
+        try:
+            text = whole.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        if text and "\x00" not in text:
+            return name
+    return None
 
 
 def _decode(raw: bytes) -> str:
+    """The text of a UTF-8 file, or _Unreadable naming the encoding it seems to be in."""
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]  # a UTF-8 byte order mark, as some Windows editors write
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise ValueError("the file is UTF-16; save it as UTF-8")
+    for bom, name in _BOMS:
+        if raw.startswith(bom):
+            raise _Unreadable(f"the file is {name}; save it as UTF-8")
+    wide = _wide_encoding(raw)
+    if wide is not None:
+        raise _Unreadable(
+            f"the file is mostly NUL bytes: it may be {wide} without a byte order mark; "
+            "save it as UTF-8"
+        )
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        raise ValueError(f"line {line}: not valid UTF-8 (save the file as UTF-8)") from None
+        column = len(raw[: exc.start].rsplit(b"\n", 1)[-1].decode("utf-8", "replace")) + 1
+        byte = raw[exc.start]
+        raise _Unreadable(
+            f"column {column}: not valid UTF-8 (byte 0x{byte:02X}); save the file as UTF-8",
+            line,
+        ) from None
+
+
+class _TooBig(Exception):
+    """A regular file over MAX_FILE_BYTES, refused before reading."""
+
+    def __init__(self, size: int) -> None:
+        super().__init__(size)
+        self.size = size
+
+
+class _EmptyPipe(Exception):
+    """A named pipe that gave nothing; ``waited`` when no writer came at all."""
+
+    def __init__(self, waited: bool) -> None:
+        super().__init__(waited)
+        self.waited = waited
+
+
+_NONBLOCK = getattr(os, "O_NONBLOCK", 0)
+_NOCTTY = getattr(os, "O_NOCTTY", 0)
+_BINARY = getattr(os, "O_BINARY", 0)
+FIFO_WAIT_SECONDS = 5.0  # how long a named pipe may take to give its first bytes
+
+
+def _wait_for_writer(fd: int) -> None:
+    """Wait until a pipe has something to read (or its writer left); _EmptyPipe if none.
+
+    Opened non-blocking, a pipe reports "nothing to read" until a writer connects; poll
+    reports it readable once one has written or come and gone (Linux waits for a first
+    writer before it reports a hang-up), so a pipe nobody writes to does not hang deskfit.
+    """
+    if not hasattr(select, "poll"):
+        return
+    poller = select.poll()
+    poller.register(fd, select.POLLIN)
+    if not poller.poll(int(FIFO_WAIT_SECONDS * 1000)):
+        raise _EmptyPipe(waited=True)
+
+
+def _read_bounded(path: Path) -> bytes:
+    """At most MAX_FILE_BYTES + 1 bytes of ``path``; OSError as raised, folders refused.
+
+    Opened non-blocking so that opening a named pipe nobody writes to does not hang (a
+    blocking open waits for a writer for ever); then blocking again, so a pipe that is
+    being written is read whole. Read at most one byte past the limit: a device or pipe
+    reports size 0 and could otherwise stream without end (/dev/zero).
+    """
+    fd = os.open(path, os.O_RDONLY | _NONBLOCK | _NOCTTY | _BINARY)
+    with os.fdopen(fd, "rb", buffering=0) as handle:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise IsADirectoryError(errno.EISDIR, "is a folder", str(path))
+        if stat.S_ISREG(info.st_mode) and info.st_size > MAX_FILE_BYTES:
+            raise _TooBig(info.st_size)
+        if stat.S_ISFIFO(info.st_mode):
+            _wait_for_writer(fd)
+        if _NONBLOCK:
+            os.set_blocking(fd, True)
+        chunks: list[bytes] = []
+        left = MAX_FILE_BYTES + 1
+        while left > 0:
+            chunk = handle.read(min(left, 1 << 20))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            left -= len(chunk)
+        raw = b"".join(chunks)
+        if not raw and stat.S_ISFIFO(info.st_mode):
+            raise _EmptyPipe(waited=False)
+        return raw
+
+
+def _os_problem(path: Path, exc: OSError) -> str:
+    """What a failed open or read means for a person, without the exception's own text."""
+    if isinstance(exc, IsADirectoryError) or (
+        isinstance(exc, PermissionError) and os.path.isdir(path)  # Windows opens no folder
+    ):
+        return "is a folder, not a profile file"
+    if isinstance(exc, FileNotFoundError):
+        if os.path.islink(path):
+            return "is a broken symbolic link: the file it points to does not exist"
+        return "no such file"
+    if isinstance(exc, PermissionError):
+        return "permission denied"
+    if exc.errno == errno.ELOOP:
+        return "is a loop of symbolic links, not a file"
+    if exc.errno == errno.ENOTDIR:
+        return "no such file (a part of the path is a file, not a folder)"
+    if exc.errno == errno.ENAMETOOLONG:
+        return "cannot be read: the file name is too long"
+    reason = exc.strerror or type(exc).__name__
+    return f"cannot be read: {reason[:1].lower()}{reason[1:]}"
+
+
+_BIG_INT = re.compile(r"[0-9_]{4000,}")  # Python refuses to read ints of over 4300 digits
+_NESTING = re.compile(r"[\[\]{}\n]")
+_DEEP = 100
+
+
+def _deep_line(text: str) -> int | None:
+    """The line where brackets first nest more than _DEEP deep (a rough count)."""
+    depth, line = 0, 1
+    for match in _NESTING.finditer(text):
+        char = match.group()
+        if char == "\n":
+            line += 1
+        elif char in "[{":
+            depth += 1
+            if depth > _DEEP:
+                return line
+        else:
+            depth = max(depth - 1, 0)
+    return None
+
+
+MAX_KEY_PARTS = 100  # tomllib takes time quadratic in a dotted key's parts: minutes at 1 MiB
+_KEY_PART = re.compile(r"[ \t]*(?:[A-Za-z0-9_-]+|\"[^\"\n]*\"|'[^'\n]*')[ \t]*")
+
+
+def _deep_key_line(text: str) -> int | None:
+    """The line of a dotted key (a.b.c = 1, [a.b.c]) of over MAX_KEY_PARTS parts, if any.
+
+    Linear: only lines with that many dots are looked at, each split once at its dots. A
+    key part that is quoted and holds a dot is not counted; that is rare, and tomllib
+    then only takes longer.
+    """
+    if text.count(".") < MAX_KEY_PARTS:
+        return None
+    for number, line in enumerate(text.split("\n"), start=1):
+        if line.count(".") < MAX_KEY_PARTS:
+            continue
+        run = 0
+        for piece in line.split("."):
+            run = run + 1 if _KEY_PART.fullmatch(piece) else 0
+            if run >= MAX_KEY_PARTS:
+                return number
+    return None
+
+
+def _toml_problem(exc: tomllib.TOMLDecodeError, text: str) -> tuple[str, int | None, int | None]:
+    """Message, line and column of a TOML syntax error; the end of the file has a line too."""
+    message = str(exc)
+    pos = _TOML_POS.search(message)
+    reason = _TOML_POS.sub("", message).replace(_TOML_END, "").strip()
+    line = column = None
+    if pos:
+        line, column = int(pos.group(1)), int(pos.group(2))
+    elif _TOML_END in message:  # the last line, after its last character
+        line = text.count("\n") + 1
+        column = len(text) - (text.rfind("\n") + 1) + 1
+        reason += " at the end of the file"
+    where = f"column {column}: " if column else ""
+    return f"{where}not valid TOML: {reason}", line, column
 
 
 def read_document(path: Path) -> tuple[dict[str, Any], str]:
-    """The raw TOML document and its text, or ProfileFileError saying what is wrong."""
+    """The raw TOML document and its text, or ProfileFileError saying what is wrong.
+
+    Nothing else escapes: every file, folder, link, pipe, device, encoding and TOML
+    document ends up as a dict or as a ProfileFileError naming the file (and the line,
+    where there is one).
+    """
 
     def fail(message: str, line: int | None = None, column: int | None = None) -> ProfileFileError:
         return ProfileFileError(path, [Problem("", message, line, column)])
 
     try:
-        if path.is_dir():
-            raise fail("is a folder, not a profile file")
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise fail(f"is {size:,} bytes; a profile is at most {MAX_FILE_BYTES:,} bytes")
-        # Read at most one byte past the limit: a device or pipe reports size 0 and could
-        # otherwise stream without end.
-        with path.open("rb") as handle:
-            raw = handle.read(MAX_FILE_BYTES + 1)
-    except FileNotFoundError:
-        raise fail("no such file") from None
-    except PermissionError:
-        raise fail("permission denied") from None
+        raw = _read_bounded(path)
+    except _TooBig as too_big:
+        raise fail(
+            f"is {too_big.size:,} bytes; a profile is at most {MAX_FILE_BYTES:,} bytes"
+        ) from None
+    except _EmptyPipe as pipe:
+        if pipe.waited:
+            waited = f"{FIFO_WAIT_SECONDS:g} seconds"
+            raise fail(f"is a named pipe that nothing wrote to within {waited}") from None
+        raise fail("is empty (a named pipe whose writer sent nothing)") from None
     except OSError as exc:
-        raise fail(exc.strerror or str(exc)) from None
+        raise fail(_os_problem(path, exc)) from None
+    except ValueError:  # a NUL in the name: no such file can exist
+        raise fail("no such file (the name holds a NUL character)") from None
     if len(raw) > MAX_FILE_BYTES:
         raise fail(f"is over {MAX_FILE_BYTES:,} bytes")
     try:
         text = _decode(raw)
-    except ValueError as exc:
-        raise fail(str(exc)) from None
+    except _Unreadable as exc:
+        raise fail(str(exc), exc.line) from None
     if not text.strip():
         raise fail("is empty")
+    deep_key = _deep_key_line(text)
+    if deep_key is not None:
+        message = f"not valid for deskfit: a key of over {MAX_KEY_PARTS} dotted parts (a.b.c...)"
+        raise fail(message, deep_key)
     try:
         document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        message = str(exc)
-        pos = _TOML_POS.search(message)
-        line = int(pos.group(1)) if pos else None
-        column = int(pos.group(2)) if pos else None
-        reason = _TOML_POS.sub("", message).strip()
-        where = f"column {column}: " if column else ""
-        raise fail(f"{where}not valid TOML: {reason}", line, column) from None
+        raise fail(*_toml_problem(exc, text)) from None
     except RecursionError:
-        raise fail("not valid TOML: nested too deeply") from None
+        raise fail("not valid TOML: nested too deeply", _deep_line(text)) from None
+    except ValueError as exc:
+        # int() refuses decimal numbers of over 4300 digits (CVE-2020-10735).
+        big = _BIG_INT.search(text)
+        if big is None:
+            raise fail(f"not valid TOML: {shown(str(exc))}") from None
+        line = text.count("\n", 0, big.start()) + 1
+        raise fail("not valid TOML: a number with thousands of digits", line) from None
     return document, text
 
 
 def _schema_version(document: Mapping[str, Any], path: Path, text: str) -> int:
     version = document.get("schema_version", SCHEMA_VERSION)
-    line = key_lines(text).get("schema_version")
+    if type(version) is int and version == SCHEMA_VERSION:
+        return SCHEMA_VERSION  # the usual case: no need to find its line
+    line = _first_lines(text)("schema_version")
     if isinstance(version, bool) or not isinstance(version, int):
         raise ProfileFileError(
             path,
@@ -223,7 +483,7 @@ def _schema_version(document: Mapping[str, Any], path: Path, text: str) -> int:
             [
                 Problem(
                     "schema_version",
-                    f"this file is schema version {version}; this deskfit reads version "
+                    f"this file is schema version {number_text(version)}; this deskfit reads version "
                     f"{SCHEMA_VERSION} and older: update deskfit to open it",
                     line,
                 )
@@ -234,7 +494,9 @@ def _schema_version(document: Mapping[str, Any], path: Path, text: str) -> int:
             path,
             [
                 Problem(
-                    "schema_version", f"schema version {version} was never written by deskfit", line
+                    "schema_version",
+                    f"schema version {number_text(version)} was never written by deskfit",
+                    line,
                 )
             ],
         )

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 import math
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
@@ -24,6 +25,55 @@ from deskfit.core.profile import SECTION_MODELS, Profile, Section
 
 UNIT_WORDS = {"cm": "cm", "h": "hours", "min": "minutes", "deg": "°"}
 
+SHOWN_CHARS = 40  # a value echoed in a message is cut to this
+KEY_CHARS = 80  # a key named in a report is cut to this
+
+
+def printable(text: str) -> str:
+    """``text`` on one line: every control or invisible character escaped (\\n, \\x1b).
+
+    Reports are one problem per line, read in a terminal: a newline, an escape sequence or
+    a right-to-left override from a file (in a key, a value or its name) must not reach
+    them raw.
+    """
+    if text.isprintable():
+        return text
+    return "".join(
+        ch if ch.isprintable() else ch.encode("unicode_escape", "backslashreplace").decode("ascii")
+        for ch in text
+    )
+
+
+def shown(text: str, limit: int = SHOWN_CHARS) -> str:
+    """``text`` as it can be echoed in a message: printable and at most ``limit`` long."""
+    flat = printable(text)
+    return flat if len(flat) <= limit else flat[: limit - 3] + "..."
+
+
+def number_text(value: int) -> str:
+    """A whole number of any size as a person can read it (str() refuses 4300+ digits)."""
+    if abs(value) < 10**15:
+        return str(value)
+    try:
+        return f"{float(value):g}"
+    except OverflowError:  # beyond 1.8e308, as 1.23e+400 from its leading digits
+        size = abs(value)
+        exponent = math.floor(math.log10(size))
+        lead = size // 10 ** (exponent - 2)
+        if lead >= 1000:  # log10 of a huge int can be one off either way
+            exponent, lead = exponent + 1, lead // 10
+        elif lead < 100:
+            exponent, lead = exponent - 1, size // 10 ** (exponent - 3)
+        sign = "-" if value < 0 else ""
+        return f"{sign}{lead / 100:g}e+{exponent}"
+
+
+def _as_float(value: int | float) -> float | None:
+    try:
+        return float(value)
+    except OverflowError:  # an int beyond 1.8e308
+        return None
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -37,8 +87,9 @@ class Problem:
     def located(self, path: str | None = None) -> str:
         """``path:line: key: message`` with whatever parts are known."""
         where = [p for p in (path, str(self.line) if self.line else None) if p]
-        head = ":".join(where)
-        body = f"{self.key}: {self.message}" if self.key else self.message
+        head = printable(":".join(where))
+        message = printable(self.message)
+        body = f"{shown(self.key, KEY_CHARS)}: {message}" if self.key else message
         return f"{head}: {body}" if head else body
 
 
@@ -124,15 +175,31 @@ def unit_hint(info: FieldInfo, value: float) -> str | None:
 
 def _given(value: Any) -> str:
     if isinstance(value, str):
-        shown = value if len(value) <= 40 else value[:37] + "..."
-        return repr(shown).replace("'", '"') if shown.isprintable() else repr(shown)
+        cut = value if len(value) <= SHOWN_CHARS else value[: SHOWN_CHARS - 3] + "..."
+        return repr(cut).replace("'", '"') if cut.isprintable() else repr(cut)
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, int):
+        return number_text(value)
     if isinstance(value, float):
         return _fmt(value)
     if isinstance(value, (dict, list)):
         return "a table" if isinstance(value, dict) else "a list"
-    return str(value)
+    return shown(str(value))
+
+
+_BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
+
+
+def dotted_key(loc: tuple[str | int, ...]) -> str:
+    """``loc`` as TOML writes it: ``chair.seat_height_cm``, ``body."se x"``, ``""``."""
+    parts = []
+    for part in loc:
+        text = str(part)
+        if not _BARE_KEY.fullmatch(text):
+            text = '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+        parts.append(text)
+    return ".".join(parts)
 
 
 def _choices(model: type[BaseModel] | None, key: str | None) -> list[str]:
@@ -146,7 +213,7 @@ def _choices(model: type[BaseModel] | None, key: str | None) -> list[str]:
 def explain(error: ErrorDetails) -> Problem:
     """One pydantic error in words: the key, what was given, what is allowed."""
     loc = tuple(error["loc"])
-    key = ".".join(str(p) for p in loc)
+    key = dotted_key(loc)
     kind = error["type"]
     given = error.get("input")
     model, last = _model_at(loc)
@@ -156,7 +223,9 @@ def explain(error: ErrorDetails) -> Problem:
         names = list(model.model_fields) if model is not None else []
         if model is Profile:
             names.append("advice")
-        close = difflib.get_close_matches(str(last), names, n=1, cutoff=0.6)
+        typed = str(last)
+        # No key is 100 characters long: skip the (linear, slow) match for long junk.
+        close = difflib.get_close_matches(typed, names, n=1, cutoff=0.6) if len(typed) < 100 else []
         where = f"in [{'.'.join(str(p) for p in loc[:-1])}]" if len(loc) > 1 else "at the top"
         msg = f"unknown key {where}"
         if close:
@@ -170,11 +239,17 @@ def explain(error: ErrorDetails) -> Problem:
     if kind in {"greater_than_equal", "less_than_equal", "greater_than", "less_than"}:
         sentence = range_sentence(info) if info is not None else None
         msg = f"{sentence}; you gave {_given(given)}" if sentence else error["msg"].lower()
-        if info is not None and isinstance(given, (int, float)) and not isinstance(given, bool):
-            hint = unit_hint(info, float(given))
+        number = _as_float(given) if isinstance(given, (int, float)) else None
+        if info is not None and number is not None and not isinstance(given, bool):
+            hint = unit_hint(info, number)
             if hint:
                 msg += f" — {hint}"
         return Problem(key, msg)
+    if kind == "float_type" and isinstance(given, int) and not isinstance(given, bool):
+        # An int too big for a float (beyond 1.8e308): out of range, whatever the field.
+        sentence = range_sentence(info) if info is not None else None
+        if sentence:
+            return Problem(key, f"{sentence}; you gave {_given(given)}")
     if kind == "finite_number" or (isinstance(given, float) and not math.isfinite(given)):
         return Problem(key, f"must be an ordinary number, not {_given(given)}")
     if kind in {"float_parsing", "float_type", "int_parsing", "int_type", "int_from_float"}:
@@ -191,13 +266,18 @@ def explain(error: ErrorDetails) -> Problem:
         return Problem(key, f"must be one of {allowed}; you gave {_given(given)}")
     if kind in {"model_type", "model_attributes_type", "dict_type"}:
         return Problem(key, f"must be a table ([{key}]); you gave {_given(given)}")
+    if kind == "string_pattern_mismatch":  # the name: no control characters
+        return Problem(
+            key, f"must be one line without tabs or control characters; you gave {_given(given)}"
+        )
     if kind in {"string_type", "string_too_short", "string_too_long"}:
         return Problem(key, f"{error['msg'].lower()}; you gave {_given(given)}")
     if kind in {"datetime_type", "datetime_parsing", "datetime_from_date_parsing"}:
         return Problem(
             key, f"must be a date and time like 2026-11-23T19:00:00Z; you gave {_given(given)}"
         )
-    return Problem(key, f"{error['msg'][:1].lower()}{error['msg'][1:]}; you gave {_given(given)}")
+    msg = printable(error["msg"])
+    return Problem(key, f"{msg[:1].lower()}{msg[1:]}; you gave {_given(given)}")
 
 
 def rule_problems(profile: Profile) -> list[Problem]:
@@ -208,23 +288,42 @@ def rule_problems(profile: Profile) -> list[Problem]:
     return out
 
 
+MAX_PROBLEMS = 100  # listed at most; more than this is not a profile with a few mistakes
+
+
+def _capped(problems: list[Problem], unexplained: int = 0) -> list[Problem]:
+    """The first MAX_PROBLEMS problems, then one line saying how many more there are."""
+    rest = len(problems) - MAX_PROBLEMS + unexplained
+    if rest <= 0:
+        return problems
+    first_unlisted = problems[MAX_PROBLEMS] if len(problems) > MAX_PROBLEMS else problems[-1]
+    more = f"this and {rest - 1:,} more problems are not listed; fix the ones above first"
+    return [*problems[:MAX_PROBLEMS], Problem(first_unlisted.key, more)]
+
+
 def parse_profile(data: Mapping[str, Any]) -> Profile:
-    """A Profile from raw answers (a TOML document), or ProfileInvalid with every problem."""
+    """A Profile from raw answers (a TOML document), or ProfileInvalid with every problem.
+
+    Every problem up to MAX_PROBLEMS: a file of thousands of stray keys is refused in a
+    moment, not after a close-match search for each of them.
+    """
     try:
         profile = Profile.model_validate(dict(data))
     except ValidationError as exc:
-        problems = [explain(e) for e in exc.errors()]
+        errors = exc.errors()
+        problems = [explain(e) for e in errors[: MAX_PROBLEMS + 1]]
         # Also report cross-field rules of the sections that are otherwise valid, so one
         # typo in [body] does not hide a seat range problem in [chair].
-        broken = {str(e["loc"][0]) for e in exc.errors() if e["loc"]}
+        broken = {str(e["loc"][0]) for e in errors if e["loc"]}
         for name in SECTION_MODELS:
             answers = data.get(name)
             if name not in broken and isinstance(answers, Mapping):
                 problems += check_section(name, answers)
-        raise ProfileInvalid(problems) from None
+        unexplained = max(len(errors) - (MAX_PROBLEMS + 1), 0)
+        raise ProfileInvalid(_capped(problems, unexplained)) from None
     problems = rule_problems(profile)
     if problems:
-        raise ProfileInvalid(problems)
+        raise ProfileInvalid(_capped(problems))
     return profile
 
 
