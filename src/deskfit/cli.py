@@ -329,6 +329,100 @@ def _check_output(output: Path) -> None:
         raise UserError(f"{output} holds the profile {other!r}; use --force to replace it")
 
 
+@cli.command("compare")
+@click.argument("profile_a", metavar="A")
+@click.argument("profile_b", metavar="B")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True)
+@click.pass_context
+def compare_cmd(ctx: click.Context, profile_a: str, profile_b: str, fmt: str) -> None:
+    """Show what changed between two profiles (or two versions of one).
+
+    A and B are each a NAME or a PATH. Every answer and setting that differs (in A's
+    units), the ROSA score of each now and after, and the advice resolved and new.
+    """
+    from deskfit.core.compare import compare, render_comparison
+
+    a = _load(ctx, profile_a).profile
+    b = _load(ctx, profile_b).profile
+    click.echo(render_comparison(compare(a, b), fmt), nl=False)
+
+
+@cli.command("report")
+@click.argument(
+    "paths", metavar="DIR|FILES...", nargs=-1, required=True, type=click.Path(path_type=Path)
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(("text", "md", "csv", "jsonl")),
+    default="text",
+    show_default=True,
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write to FILE instead of the screen (written atomically, readable by all: 0644).",
+)
+@click.option(
+    "--sort",
+    type=click.Choice(("rosa", "name")),
+    default="rosa",
+    show_default=True,
+    help="rosa: worst ROSA score first, ties by name; name: by name.",
+)
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Write FILE even when it is a symbolic link (the link is replaced) or a profile.",
+)
+def report_cmd(
+    paths: Sequence[Path], fmt: str, output: Path | None, sort: str, force: bool
+) -> None:
+    """One row per profile and a summary with a shopping list, for many profiles.
+
+    Each DIR means its *.toml files (not its subfolders); FILES are read as given. Per
+    profile: ROSA now and after, the top three advice, and the seat, work surface,
+    footstool and monitor settings. Then the ROSA bands, the most common problems and a
+    shopping list (footstools by height, keyboard trays, chairs, cushions, risers).
+    Invalid files are listed with their error and never stop the report; in CSV they are
+    rows with the `error` column filled.
+
+    Exit 0 when at least one profile was read (even if some files are invalid); exit 1
+    when none was.
+    """
+    import time
+
+    from deskfit.core.report import build
+    from deskfit.core.report_render import render_report
+
+    if output is not None and not force:
+        _check_output(output)
+    shown = [0, 0.0]  # files read, when last shown
+
+    def progress(done: int) -> None:
+        now = time.monotonic()
+        if now - shown[1] >= 0.1:
+            click.echo(f"\r  {done} profiles", err=True, nl=False)
+            shown[1] = now
+        shown[0] = done
+
+    on_tty = sys.stderr.isatty()
+    report = build(paths, progress if on_tty else None, "name" if sort == "name" else "rosa")
+    if on_tty:
+        click.echo(f"\r  {shown[0]} profiles", err=True)
+    text = render_report(report, fmt)
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        store.atomic_write(output, text.encode("utf-8"), mode=0o644)
+        click.echo(
+            f"wrote {output}: {len(report.rows)} profiles, {len(report.errors)} invalid", err=True
+        )
+    if not report.rows:
+        raise UserError("no profile could be read")
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     """Console entry point."""
     cli.main(args=list(argv) if argv is not None else None, prog_name="deskfit")

@@ -29,7 +29,8 @@ from deskfit.core.profile import (
 )
 from deskfit.core.validation import parse_profile
 
-SPEC = Path("/work/shared/profile-format.md")
+# shared/ sits beside the project's root, in a developer's checkout and in CI alike
+SPEC = Path(__file__).resolve().parents[3] / "shared" / "profile-format.md"
 
 
 # -- the spec's ```toml block --------------------------------------------------------
