@@ -21,17 +21,20 @@ from textual.screen import Screen
 
 from deskfit.core import render
 from deskfit.core.advice import Advice, advise
+from deskfit.core.compare import compare
 from deskfit.core.questions import PROFILE, Question
 from deskfit.core.saving import save_with_advice
 from deskfit.core.store import (
     ProfileExists,
     ProfileFileError,
     atomic_write,
+    load_profile,
     name_in_file,
     path_for_name,
     slugify,
 )
 from deskfit.core.validation import ProfileInvalid, check_field, field_info, range_sentence
+from deskfit.tui.compare_screen import CompareScreen, ProfilePicker
 from deskfit.tui.dialogs import (
     MIN_HEIGHT,
     MIN_WIDTH,
@@ -86,11 +89,11 @@ class DeskfitApp(App[None]):
     # -short below 24 rows: dialogs drop their padding and their buttons' borders
     VERTICAL_BREAKPOINTS = [(0, "-short"), (24, "-tall")]  # noqa: RUF012
     BINDINGS: ClassVar[list[Any]] = [
+        Binding("ctrl+s", "save", "Save"),  # first: at 80 columns the footer ends in Theme
         Binding("f1", "help", "Help"),
         Binding("question_mark", "help", "Help", show=False),
         Binding("f2", "switch_units", "cm/in"),
         Binding("f3", "toggle_theme", "Theme"),
-        Binding("ctrl+s", "save", "Save"),
         Binding("ctrl+q", "quit", "Quit", priority=True),
     ]
 
@@ -565,6 +568,31 @@ class DeskfitApp(App[None]):
         self.copy_to_clipboard(render.to_text(advice))
         return "Copied the advice as text (if your terminal lets programs use the clipboard)"
 
+    # -- compare with another saved profile ----------------------------------------------
+
+    def action_compare(self) -> None:
+        """Pick another saved profile, then show how it differs from the one reviewed."""
+        state = self.state
+        if state is None:
+            return
+        try:
+            profile = state.profile()
+        except ProfileInvalid:
+            self.notify("Answer every step first: the comparison needs them.", severity="warning")
+            return
+
+        def chosen(path: Path | None) -> None:
+            if path is None:
+                return
+            try:
+                other = load_profile(path).profile
+            except ProfileFileError as exc:
+                self.show_file_problem(exc.report())
+                return
+            self.push_screen(CompareScreen(compare(profile, other)))
+
+        self.push_screen(ProfilePicker(self.profiles_dir, exclude=state.path), chosen)
+
     # -- units, theme, help -------------------------------------------------------------
 
     def action_switch_units(self) -> None:
@@ -682,6 +710,11 @@ class DeskfitApp(App[None]):
             yield SystemCommand(
                 "Resume draft", "Go on with an unfinished profile", screen.action_resume
             )
+            yield SystemCommand(
+                "Team report",
+                "A folder of profiles: ROSA bands, common problems, what to buy",
+                screen.action_report,
+            )
         if wizard and self.state is not None:
             assert isinstance(screen, WizardScreen)
             yield SystemCommand("Next step", "Go to the next step", screen.action_next)
@@ -692,6 +725,10 @@ class DeskfitApp(App[None]):
                 "Export", "Write the advice as text, Markdown or JSON", self.action_export
             )
             yield SystemCommand("Copy advice", "Copy the advice as text", self.action_copy)
+            if screen.index == REVIEW:
+                yield SystemCommand(
+                    "Compare", "Compare with another saved profile", self.action_compare
+                )
             for i, step in enumerate(STEPS):
                 if i <= self.state.visited and i != screen.index:
                     yield SystemCommand(

@@ -15,9 +15,11 @@ from textual.events import Key
 from textual.screen import Screen
 from textual.widgets import Button, DataTable, Footer, Input, Static
 
+from deskfit.core import report
 from deskfit.core.advice import advise
 from deskfit.core.store import ProfileFileError, list_profiles, load_profile
 from deskfit.tui.draft import list_drafts
+from deskfit.tui.report_screen import ask_for_report
 
 if TYPE_CHECKING:
     from deskfit.tui.app import DeskfitApp
@@ -85,7 +87,8 @@ class StartScreen(Screen[None]):
         Binding("ctrl+n", "new", "New profile"),
         Binding("ctrl+o", "open", "Open"),
         Binding("ctrl+e", "edit", "Edit"),
-        Binding("ctrl+r", "resume", "Resume draft"),
+        Binding("ctrl+r", "resume", "Resume"),
+        Binding("ctrl+t", "report", "Report"),
         Binding("delete", "discard", "Discard draft", show=False),
         Binding("escape", "clear_filter", "Clear filter", show=False),
     ]
@@ -130,8 +133,15 @@ class StartScreen(Screen[None]):
 
     def reload(self) -> None:
         self.entries = scan(self.wizard.profiles_dir)
-        self.query_one("#resume", Button).display = any(e.kind == "draft" for e in self.entries)
+        self.query_one("#resume", Button).display = self.has_draft()
+        self.refresh_bindings()  # the footer offers to resume only when there is a draft
         self.fill()
+
+    def has_draft(self) -> bool:
+        return any(e.kind == "draft" for e in self.entries)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return self.has_draft() if action == "resume" else True
 
     def fill(self) -> None:
         table = self.query_one("#profiles", DataTable)
@@ -221,6 +231,14 @@ class StartScreen(Screen[None]):
             self.wizard.show_file_problem(entry.problem)
         else:
             self.wizard.open_profile(entry.path, review=review)
+
+    def action_report(self) -> None:
+        """A folder's profiles summed up: ROSA bands, common problems, what to buy."""
+        ask_for_report(
+            self.app,
+            self.wizard.profiles_dir,
+            lambda folder, progress: report.build([folder], progress),
+        )
 
     def action_discard(self) -> None:
         entry = self.selected()

@@ -133,6 +133,7 @@ class ReviewScreen(WizardScreen):
         Binding("d", "toggle_diagram", "Drawing"),
         Binding("e", "app.export", "Export"),
         Binding("c", "app.copy", "Copy"),
+        Binding("m", "app.compare", "Compare"),
     ]
 
     def compose(self) -> ComposeResult:

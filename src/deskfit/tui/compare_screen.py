@@ -1,0 +1,205 @@
+"""Compare the profile under review with another saved one.
+
+``ProfilePicker`` lists the saved profiles (name, last saved); ``CompareScreen`` shows what
+``core.compare`` found: the answers and settings that differ, the ROSA score now and after
+for each, and the advice one has and the other has not. Esc goes back to the review.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from rich import box
+from rich.table import Table
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Button, DataTable, Footer, Label, Static
+
+from deskfit.tui.start import Entry, _local, scan
+
+if TYPE_CHECKING:
+    from deskfit.core.compare import Changed, Comparison
+
+SEVERITY_MARK = {"high": "▲", "medium": "●", "low": "○", "info": "·"}
+
+
+def band_style(score: int) -> str:
+    return "bold red" if score >= 5 else "bold yellow" if score >= 3 else "bold green"
+
+
+def shown(value: object) -> str:
+    """An answer or a setting as a person reads it."""
+    if value is None or value == "":
+        return "—"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, float):
+        return f"{value:g}"
+    return str(value)
+
+
+class ProfilePicker(ModalScreen[Path | None]):
+    """Pick a saved profile (not the one being reviewed); Esc cancels."""
+
+    BINDINGS: ClassVar[list[Any]] = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, profiles_dir: Path, exclude: Path | None = None) -> None:
+        super().__init__(id="compare-picker", classes="dialog-screen")
+        self._folder = profiles_dir
+        self._exclude = exclude.absolute().resolve() if exclude is not None else None
+        self.entries: list[Entry] = []
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="picker-dialog", classes="dialog"):
+            yield Label("Compare with which profile?", classes="dialog-title")
+            yield DataTable(id="picker", cursor_type="row", zebra_stripes=True)
+            yield Static("", id="picker-hint")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Compare", id="pick", variant="primary")
+                yield Button("Cancel", id="cancel")
+
+    def on_mount(self) -> None:
+        self.entries = [
+            e
+            for e in scan(self._folder)
+            if e.kind == "profile" and e.path.absolute().resolve() != self._exclude
+        ]
+        table = self.query_one("#picker", DataTable)
+        table.add_column("Name", key="name")
+        table.add_column("Updated", key="updated")
+        for i, entry in enumerate(self.entries):
+            table.add_row(entry.name, _local(entry.when), key=str(i))
+        hint = self.query_one("#picker-hint", Static)
+        if self.entries:
+            hint.update("Enter compares; Esc goes back.")
+        else:
+            hint.update(f"No other saved profile in {self._folder}.")
+            self.query_one("#pick", Button).disabled = True
+        table.focus()
+
+    @on(DataTable.RowSelected, "#picker")
+    @on(Button.Pressed, "#pick")
+    def _pick(self) -> None:
+        table = self.query_one("#picker", DataTable)
+        if table.row_count == 0:
+            return
+        row_key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
+        self.dismiss(self.entries[int(str(row_key.value))].path)
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+def changed_table(rows: list[Changed], *, sections: bool = False) -> Table:
+    """Before → after, one row each; answers grouped under their section's title."""
+    table = Table(box=box.SIMPLE_HEAD, expand=False, pad_edge=False)
+    table.add_column("")
+    table.add_column("This one (A)", justify="right", overflow="fold")
+    table.add_column("", justify="center")
+    table.add_column("Other (B)", justify="right", style="bold", overflow="fold")
+    section = None
+    for row in rows:
+        if sections and row.section != section:
+            section = row.section
+            table.add_row(Text(section, style="bold underline"), "", "", "")
+        title = f"  {row.title or row.key}" if sections else row.title or row.key
+        table.add_row(Text(title), Text(shown(row.before)), "→", Text(shown(row.after)))
+    return table
+
+
+def rosa_compare_table(c: Comparison) -> Table:
+    table = Table(box=box.SIMPLE_HEAD, expand=False, pad_edge=False)
+    table.add_column("ROSA (1 low – 10 high)")
+    table.add_column("Now", justify="right")
+    table.add_column("After the advice", justify="right")
+    for name, now, after in (
+        (f"A {c.name_a}", c.rosa_a, c.rosa_after_a),
+        (f"B {c.name_b}", c.rosa_b, c.rosa_after_b),
+    ):
+        table.add_row(
+            Text(name),
+            Text(f"{now.final} {now.band}", band_style(now.final)),
+            Text(f"{after.final} {after.band}", band_style(after.final)),
+        )
+    return table
+
+
+def advice_list(lines: list[Any]) -> Text:
+    out = Text()
+    for n, line in enumerate(lines):
+        if n:
+            out.append("\n")
+        out.append(
+            f"{SEVERITY_MARK.get(line.severity, '·')} ",
+            style=band_style({"high": 5, "medium": 3}.get(line.severity, 1)),
+        )
+        out.append(line.title)
+    return out
+
+
+class CompareScreen(Screen[None]):
+    """Two profiles side by side: what differs, and what it does to the score and advice."""
+
+    BINDINGS: ClassVar[list[Any]] = [Binding("escape,q", "back", "Back")]
+
+    def __init__(self, comparison: Comparison) -> None:
+        super().__init__(id="compare")
+        self.comparison = comparison
+
+    def compose(self) -> ComposeResult:
+        c = self.comparison
+        with Vertical(id="compare-body"):
+            title = Text.assemble(
+                ("Compare · ", "bold"),
+                ("A ", "dim"),
+                (c.name_a, "bold"),
+                ("  →  ", ""),
+                ("B ", "dim"),
+                (c.name_b, "bold"),
+            )
+            if c.identical:
+                title.append(" · no differences", style="dim")
+            yield Static(title, id="compare-title")
+            with VerticalScroll(id="compare-scroll", can_focus=True):
+                yield Static(rosa_compare_table(c), id="compare-rosa")
+                yield Static(
+                    f"[b]Answers changed[/b] ({len(c.answers)}, in A's units)",
+                    classes="section-title",
+                )
+                if c.answers:
+                    yield Static(changed_table(c.answers, sections=True), id="compare-answers")
+                else:
+                    yield Static("The same answers.", id="compare-answers")
+                yield Static(
+                    f"[b]Settings changed[/b] ({len(c.settings)})", classes="section-title"
+                )
+                if c.settings:
+                    yield Static(changed_table(c.settings), id="compare-settings")
+                else:
+                    yield Static("The same settings.", id="compare-settings")
+                yield Static(
+                    f"[b]Advice resolved[/b] ({len(c.resolved)}): in A's advice, not in B's",
+                    classes="section-title",
+                )
+                yield Static(
+                    advice_list(c.resolved) if c.resolved else Text("None."),
+                    id="compare-resolved",
+                )
+                yield Static(
+                    f"[b]Advice new[/b] ({len(c.new)}): in B's advice, not in A's",
+                    classes="section-title",
+                )
+                yield Static(advice_list(c.new) if c.new else Text("None."), id="compare-new")
+        yield Footer(compact=True, show_command_palette=False)
+
+    def on_mount(self) -> None:
+        self.query_one("#compare-scroll").focus()
+
+    def action_back(self) -> None:
+        self.app.pop_screen()
