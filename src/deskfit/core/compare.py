@@ -29,7 +29,7 @@ from deskfit.core.fields import UNIT
 from deskfit.core.fit import Setup
 from deskfit.core.profile import SECTION_MODELS, SECTION_NAMES, Profile, Units
 from deskfit.core.questions import PROFILE_FIELDS
-from deskfit.core.render import ROSA_PARTS, SETTING_ROWS, _heading, _md_table, _table, _wrap
+from deskfit.core.render import ROSA_PARTS, SETTING_ROWS, heading, md_table, text_table, wrap
 from deskfit.core.rosa import RosaScore
 from deskfit.core.units import format_length
 
@@ -231,16 +231,16 @@ ROSA_TITLE = "ROSA score (1 low – 10 high risk)"
 
 def comparison_text(c: Comparison) -> str:
     """The comparison for people: plain text, at most 80 columns, no colour codes."""
-    title = _wrap(f"deskfit compare: {c.name_a} → {c.name_b}", "")
+    title = wrap(f"deskfit compare: {c.name_a} → {c.name_b}", "")
     out = [*title, "=" * max(len(t) for t in title)]
-    out += _wrap(c.name_a, "     ", "A:   ")
-    out += _wrap(c.name_b, "     ", "B:   ")
+    out += wrap(c.name_a, "     ", "A:   ")
+    out += wrap(c.name_b, "     ", "B:   ")
     if c.identical:
         out += ["", NO_DIFFERENCES]
-        out += _wrap(_rosa_line(c.rosa_a, c.rosa_after_a), "")
+        out += wrap(_rosa_line(c.rosa_a, c.rosa_after_a), "")
         return "\n".join(out) + "\n"
 
-    out += _heading("Answers that differ (A → B, in A's units)")
+    out += heading("Answers that differ (A → B, in A's units)")
     if not c.answers:
         out.append("None: the answers are the same.")
     section = None
@@ -248,31 +248,31 @@ def comparison_text(c: Comparison) -> str:
         if item.section != section:
             section = item.section
             out.append(section)
-        out += _wrap(f"{item.title}: {item.before} → {item.after}", "      ", "  - ")
+        out += wrap(f"{item.title}: {item.before} → {item.after}", "      ", "  - ")
 
-    out += _heading("Settings that differ")
+    out += heading("Settings that differ")
     if c.settings:
-        out += _table([(s.title, s.before, s.after) for s in c.settings], ("", "A", "B"))
+        out += text_table([(s.title, s.before, s.after) for s in c.settings], ("", "A", "B"))
     else:
         out.append("None: the settings to make are the same.")
 
-    out += _heading(ROSA_TITLE)
-    out += _wrap(_rosa_line(c.rosa_a, c.rosa_after_a), "     ", "A:   ")
-    out += _wrap(_rosa_line(c.rosa_b, c.rosa_after_b), "     ", "B:   ")
+    out += heading(ROSA_TITLE)
+    out += wrap(_rosa_line(c.rosa_a, c.rosa_after_a), "     ", "A:   ")
+    out += wrap(_rosa_line(c.rosa_b, c.rosa_after_b), "     ", "B:   ")
     out.append("")
-    out += _table(_rosa_rows(c), ROSA_HEADER)
+    out += text_table(_rosa_rows(c), ROSA_HEADER)
     out.append("")
-    out += _wrap(_rosa_change(c), "")
+    out += wrap(_rosa_change(c), "")
 
-    for heading, lines, empty in (
+    for title, lines, empty in (
         ("Advice resolved (in A, not in B)", c.resolved, "None."),
         ("Advice new (in B, not in A)", c.new, "None."),
     ):
-        out += _heading(heading)
+        out += heading(title)
         if not lines:
             out.append(empty)
         for line in lines:
-            out += _wrap(f"[{line.severity}] {line.title} ({line.id})", "    ", "  - ")
+            out += wrap(f"[{line.severity}] {line.title} ({line.id})", "    ", "  - ")
     return "\n".join(out) + "\n"
 
 
@@ -290,7 +290,7 @@ def comparison_markdown(c: Comparison) -> str:
 
     out += ["## Answers that differ (A → B, in A's units)", ""]
     if c.answers:
-        out += _md_table(
+        out += md_table(
             [(a.section, a.title, a.before, a.after) for a in c.answers],
             ("Section", "Question", "A", "B"),
         )
@@ -299,7 +299,7 @@ def comparison_markdown(c: Comparison) -> str:
 
     out += ["", "## Settings that differ", ""]
     if c.settings:
-        out += _md_table([(s.title, s.before, s.after) for s in c.settings], ("", "A", "B"))
+        out += md_table([(s.title, s.before, s.after) for s in c.settings], ("", "A", "B"))
     else:
         out.append("None: the settings to make are the same.")
 
@@ -309,14 +309,14 @@ def comparison_markdown(c: Comparison) -> str:
         f"- **B**: {_rosa_line(c.rosa_b, c.rosa_after_b)}",
         "",
     ]
-    out += _md_table(_rosa_rows(c), ROSA_HEADER)
+    out += md_table(_rosa_rows(c), ROSA_HEADER)
     out += ["", _rosa_change(c)]
 
-    for heading, lines in (
+    for title, lines in (
         ("Advice resolved (in A, not in B)", c.resolved),
         ("Advice new (in B, not in A)", c.new),
     ):
-        out += ["", f"## {heading}", ""]
+        out += ["", f"## {title}", ""]
         if not lines:
             out.append("None.")
         out += [f"- **{_md(line.title)}** ({line.severity}, `{line.id}`)" for line in lines]

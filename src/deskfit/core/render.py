@@ -127,7 +127,7 @@ def body_rows(advice: Advice, units: Units) -> list[tuple[str, str, str]]:
 # -- plain text ------------------------------------------------------------------------
 
 
-def _table(rows: Sequence[tuple[str, ...]], header: tuple[str, ...]) -> list[str]:
+def text_table(rows: Sequence[tuple[str, ...]], header: tuple[str, ...]) -> list[str]:
     widths = [max(len(str(r[i])) for r in [header, *rows]) for i in range(len(header))]
     out = ["  ".join(str(c).ljust(w) for c, w in zip(header, widths, strict=True)).rstrip()]
     out.append("  ".join("-" * w for w in widths))
@@ -137,7 +137,7 @@ def _table(rows: Sequence[tuple[str, ...]], header: tuple[str, ...]) -> list[str
     return out
 
 
-def _wrap(text: str, indent: str, first: str | None = None) -> list[str]:
+def wrap(text: str, indent: str, first: str | None = None) -> list[str]:
     return textwrap.wrap(
         text,
         WIDTH,
@@ -147,14 +147,14 @@ def _wrap(text: str, indent: str, first: str | None = None) -> list[str]:
     )
 
 
-def _heading(title: str) -> list[str]:
+def heading(title: str) -> list[str]:
     return ["", title, "=" * len(title)]
 
 
 def _line_text(n: int, line: AdviceLine) -> list[str]:
-    out = _wrap(f"[{line.severity}] {line.title}", "    ", f"{n:>2}. ")
-    out += _wrap(line.text, "    ")
-    out += _wrap("Sources: " + "; ".join(line.sources), "      ", "    ")
+    out = wrap(f"[{line.severity}] {line.title}", "    ", f"{n:>2}. ")
+    out += wrap(line.text, "    ")
+    out += wrap("Sources: " + "; ".join(line.sources), "      ", "    ")
     return out
 
 
@@ -162,13 +162,13 @@ def to_text(advice: Advice) -> str:
     """The advice for people: plain text, at most 80 columns, no colour codes."""
     p = advice.profile
     units = p.units
-    title = _wrap(f"deskfit advice: {p.name}", "")
+    title = wrap(f"deskfit advice: {p.name}", "")
     out = [*title, "=" * max(len(t) for t in title)]
-    out += _wrap(rosa_summary(advice), "")
-    out += _heading("What to set")
-    out += _table(settings_rows(advice, units), ("", "Now", "Set to", "Change"))
-    out += _heading("ROSA score (1 low – 10 high risk)")
-    out += _table(
+    out += wrap(rosa_summary(advice), "")
+    out += heading("What to set")
+    out += text_table(settings_rows(advice, units), ("", "Now", "Set to", "Change"))
+    out += heading("ROSA score (1 low – 10 high risk)")
+    out += text_table(
         [(label, str(a), str(b)) for label, a, b in rosa_rows(advice)]
         + [
             (
@@ -183,13 +183,13 @@ def to_text(advice: Advice) -> str:
     if now_drivers:
         out += ["", "What drives the score now:"]
         for d in now_drivers:
-            out += _wrap(d, "    ", "  - ")
+            out += wrap(d, "    ", "  - ")
     left = drivers(advice.rosa_after)
     if left:
         out += ["", "What the settings alone cannot fix:"]
         for d in left:
-            out += _wrap(d, "    ", "  - ")
-    out += _heading("Advice")
+            out += wrap(d, "    ", "  - ")
+    out += heading("Advice")
     if advice.lines:
         for n, line in enumerate(advice.lines, 1):
             out += _line_text(n, line)
@@ -197,12 +197,12 @@ def to_text(advice: Advice) -> str:
         out.pop()
     else:
         out.append("Nothing to change: this workstation fits you.")
-    out += _heading("Your body")
-    out += _table(body_rows(advice, units), ("", "Value", "Source"))
+    out += heading("Your body")
+    out += text_table(body_rows(advice, units), ("", "Value", "Source"))
     if advice.assumptions:
         out += ["", "Assumptions:"]
         for a in advice.assumptions:
-            out += _wrap(a, "    ", "  - ")
+            out += wrap(a, "    ", "  - ")
     out += ["", f"Made by deskfit {__version__}. ROSA: Sonne, Villalta & Andrews (2012)."]
     return "\n".join(out) + "\n"
 
@@ -210,7 +210,7 @@ def to_text(advice: Advice) -> str:
 # -- Markdown --------------------------------------------------------------------------
 
 
-def _md_table(rows: Sequence[tuple[str, ...]], header: tuple[str, ...]) -> list[str]:
+def md_table(rows: Sequence[tuple[str, ...]], header: tuple[str, ...]) -> list[str]:
     def esc(x: str) -> str:
         return str(x).replace("|", "\\|")
 
@@ -226,9 +226,9 @@ def to_markdown(advice: Advice) -> str:
     units = p.units
     out = [f"# deskfit advice: {p.name}", "", f"**{rosa_summary(advice)}**", ""]
     out += ["## What to set", ""]
-    out += _md_table(settings_rows(advice, units), ("", "Now", "Set to", "Change"))
+    out += md_table(settings_rows(advice, units), ("", "Now", "Set to", "Change"))
     out += ["", "## ROSA score (1 low – 10 high risk)", ""]
-    out += _md_table(
+    out += md_table(
         [(label, str(a), str(b)) for label, a, b in rosa_rows(advice)]
         + [
             (
@@ -252,7 +252,7 @@ def to_markdown(advice: Advice) -> str:
         out += [f"{n}. **{line.title}** ({line.severity})", "", f"   {line.text}", ""]
         out += [f"   *Sources: {'; '.join(line.sources)}*", ""]
     out += ["## Your body", ""]
-    out += _md_table(body_rows(advice, units), ("", "Value", "Source"))
+    out += md_table(body_rows(advice, units), ("", "Value", "Source"))
     if advice.assumptions:
         out += ["", "Assumptions:", ""]
         out += [f"- {a}" for a in advice.assumptions]

@@ -56,7 +56,7 @@ def _settings_words(row: Row) -> str:
     )
 
 
-def _wrap(text: str, indent: str, first: str | None = None) -> list[str]:
+def wrap(text: str, indent: str, first: str | None = None) -> list[str]:
     return textwrap.wrap(
         text,
         WIDTH,
@@ -85,11 +85,11 @@ def to_text(report: Report) -> str:
     for n, row in enumerate(report.rows, start=1):
         lead = f"{n:>{width}}. "
         pad = " " * len(lead)
-        out += _wrap(f"{row.name} ({row.file})", pad, lead)
-        out += _wrap(f"ROSA {row.rosa} → {row.rosa_after} after ({row.band} now)", pad)
-        out += _wrap(_settings_words(row), pad)
+        out += wrap(f"{row.name} ({row.file})", pad, lead)
+        out += wrap(f"ROSA {row.rosa} → {row.rosa_after} after ({row.band} now)", pad)
+        out += wrap(_settings_words(row), pad)
         for k, title in enumerate(row.top_advice, start=1):
-            out += _wrap(title, pad + "   ", f"{pad}{k}. ")
+            out += wrap(title, pad + "   ", f"{pad}{k}. ")
         out.append("")
     s = report.summary
     out += ["Summary", "-" * 7, "ROSA band         now  after"]
@@ -99,17 +99,17 @@ def to_text(report: Report) -> str:
     if not s.problems:
         out.append("  none")
     for advice_id, title, count in s.problems:
-        out += _wrap(f"{title} ({advice_id})", " " * 10, f"  {count:>6}  ")
+        out += wrap(f"{title} ({advice_id})", " " * 10, f"  {count:>6}  ")
     out += ["", "Shopping list"]
     for item in s.shopping:
-        out += _wrap(f"{item.what}", " " * 10, f"  {item.count:>6}  ")
+        out += wrap(f"{item.what}", " " * 10, f"  {item.count:>6}  ")
         if item.sizes:
-            wrapped = _wrap(_sizes(item.sizes, _NBSP), " " * 12)
+            wrapped = wrap(_sizes(item.sizes, _NBSP), " " * 12)
             out += [line.replace(_NBSP, " ") for line in wrapped]
     if report.errors:
         out += ["", f"Invalid files ({len(report.errors)})"]
         for err in report.errors:
-            out += _wrap(err.message, "    ", "  ")
+            out += wrap(err.message, "    ", "  ")
     return "\n".join(out) + "\n"
 
 
@@ -117,7 +117,7 @@ def _esc(text: str) -> str:
     return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
 
 
-def _md_table(header: Sequence[str], rows: Sequence[Sequence[object]]) -> list[str]:
+def md_table(header: Sequence[str], rows: Sequence[Sequence[object]]) -> list[str]:
     out = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
     out += ["| " + " | ".join(_esc(str(c)) for c in row) + " |" for row in rows]
     return out
@@ -126,7 +126,7 @@ def _md_table(header: Sequence[str], rows: Sequence[Sequence[object]]) -> list[s
 def to_markdown(report: Report) -> str:
     s = report.summary
     out = ["# deskfit report", "", _counts_line(report), "", "## Profiles", ""]
-    out += _md_table(
+    out += md_table(
         ("name", "file", "ROSA", "after", "band", "top advice", "seat", "surface", "footstool", "monitor top"),
         [
             (
@@ -145,11 +145,11 @@ def to_markdown(report: Report) -> str:
         ],
     )  # fmt: skip
     out += ["", "## Summary", "", "### ROSA bands", ""]
-    out += _md_table(("band", "now", "after"), [(b, s.bands[b], s.bands_after[b]) for b in s.bands])
+    out += md_table(("band", "now", "after"), [(b, s.bands[b], s.bands_after[b]) for b in s.bands])
     out += ["", "### Most common problems", ""]
-    out += _md_table(("profiles", "problem", "id"), [(n, t, i) for i, t, n in s.problems])
+    out += md_table(("profiles", "problem", "id"), [(n, t, i) for i, t, n in s.problems])
     out += ["", "### Shopping list", ""]
-    out += _md_table(
+    out += md_table(
         ("count", "item", "sizes"), [(it.count, it.what, _sizes(it.sizes)) for it in s.shopping]
     )
     if report.errors:
