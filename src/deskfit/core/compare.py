@@ -264,11 +264,11 @@ def comparison_text(c: Comparison) -> str:
     out.append("")
     out += wrap(_rosa_change(c), "")
 
-    for title, lines, empty in (
+    for section, lines, empty in (
         ("Advice resolved (in A, not in B)", c.resolved, "None."),
         ("Advice new (in B, not in A)", c.new, "None."),
     ):
-        out += heading(title)
+        out += heading(section)
         if not lines:
             out.append(empty)
         for line in lines:
