@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test lint format fuzz clean
+.PHONY: run test lint format fuzz bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -32,6 +32,10 @@ format: $(STAMP)
 # 100,000 generated bad files through the loader (issue 5); not part of `make test`.
 fuzz: $(STAMP)
 	$(BIN)/python bench/fuzz_profiles.py
+
+# Issue 7: every performance figure with its baseline, one table (see bench/README.md).
+bench: $(STAMP)
+	$(BIN)/python bench/run.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info src/*.egg-info .pytest_cache .mypy_cache .ruff_cache

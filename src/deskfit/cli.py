@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import stat
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -109,7 +109,7 @@ def _folder(ctx: click.Context) -> Path:
 
 
 def _load(ctx: click.Context, ref: str) -> store.Loaded:
-    return store.load_profile(store.resolve(ref, _folder(ctx)))
+    return store.load_profile(store.resolve(ref, lambda: _folder(ctx)))
 
 
 @click.group(
@@ -393,8 +393,9 @@ def report_cmd(
     """
     import time
 
-    from deskfit.core.report import build
-    from deskfit.core.report_render import render_report
+    from deskfit.core import report
+    from deskfit.core.report import SortKey
+    from deskfit.core.report_render import iter_report
 
     if output is not None and not force:
         _check_output(output)
@@ -408,19 +409,40 @@ def report_cmd(
         shown[0] = done
 
     on_tty = sys.stderr.isatty()
-    report = build(paths, progress if on_tty else None, "name" if sort == "name" else "rosa")
-    if on_tty:
-        click.echo(f"\r  {shown[0]} profiles", err=True)
-    text = render_report(report, fmt)
-    if output is None:
-        click.echo(text, nl=False)
-    else:
-        store.atomic_write(output, text.encode("utf-8"), mode=0o644)
-        click.echo(
-            f"wrote {output}: {len(report.rows)} profiles, {len(report.errors)} invalid", err=True
-        )
-    if not report.rows:
+    by: SortKey = "name" if sort == "name" else "rosa"
+    jobs = min(report.cores(), 2)
+    with report.stream(paths, progress if on_tty else None, by, jobs) as streamed:
+        if on_tty:
+            click.echo(f"\r  {shown[0]} profiles", err=True)
+        pieces = iter_report(streamed.rows, streamed.count, streamed.summary, streamed.errors, fmt)
+        if output is None:
+            for text in _batched(pieces):
+                click.echo(text, nl=False)
+        else:
+            # written as it is rendered, into a temporary file renamed over FILE at the end
+            with store.atomic_writer(output, mode=0o644) as handle:
+                for text in _batched(pieces):
+                    handle.write(text.encode("utf-8"))
+            click.echo(
+                f"wrote {output}: {streamed.count} profiles, {len(streamed.errors)} invalid",
+                err=True,
+            )
+    if not streamed.count:
         raise UserError("no profile could be read")
+
+
+def _batched(pieces: Iterable[str], size: int = 64 * 1024) -> Iterator[str]:
+    """Small pieces of text joined into pieces of about ``size`` characters."""
+    batch: list[str] = []
+    length = 0
+    for piece in pieces:
+        batch.append(piece)
+        length += len(piece)
+        if length >= size:
+            yield "".join(batch)
+            batch, length = [], 0
+    if batch:
+        yield "".join(batch)
 
 
 def main(argv: Sequence[str] | None = None) -> None:

@@ -46,7 +46,9 @@ class Rule:
 class Section(BaseModel):
     """A table of the profile. Unknown keys are errors; NaN and infinity are refused."""
 
-    model_config = ConfigDict(extra="forbid", allow_inf_nan=False, validate_assignment=False)
+    model_config = ConfigDict(
+        extra="forbid", allow_inf_nan=False, validate_assignment=False, defer_build=True
+    )
 
     def rules(self) -> list[Rule]:
         """Cross-field problems in this section; empty when it is consistent."""
@@ -521,7 +523,7 @@ class Habits(Section):
 class Profile(BaseModel):
     """One person at one workstation."""
 
-    model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False, defer_build=True)
 
     schema_version: int = Field(SCHEMA_VERSION, title="Schema version")
     name: str = Field(

@@ -1,9 +1,13 @@
 """A report over many profiles: one compact row each, a summary, and a shopping list.
 
-``build(paths)`` streams: it reads one file at a time, runs the advice, and keeps only a
-small frozen ``Row`` per profile (no Profile or Advice object survives the loop), so
-memory stays flat however many profiles there are. Invalid files become ``ReportError``
-entries with a one-line message; they never stop the report.
+``build(paths)`` reads one file at a time, runs the advice, and keeps a small frozen
+``Row`` per profile (no Profile or Advice object survives the loop). ``stream(paths)``
+(what ``deskfit report`` uses) gives the same rows, order and summary while keeping
+memory flat however many profiles there are: each row goes to a temporary spill file as
+it is read, the summary is counted as rows pass (``Tally``), and only a short sort key
+per row stays in memory. Both can read the files in worker processes (``jobs``), rows
+coming back in order. Invalid files become ``ReportError`` entries with a one-line
+message; they never stop the report.
 
 Paths: a directory means its ``*.toml`` files (not recursive, sorted, hidden and
 temporary files skipped, as ``store.list_profiles``); a file is read as given.
@@ -29,12 +33,20 @@ The shopping list, so a manager can order what is needed:
 
 from __future__ import annotations
 
+import contextlib
+import itertools
+import marshal
 import math
+import multiprocessing
+import os
+import struct
+import tempfile
+from array import array
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field, fields
 from pathlib import Path
-from typing import Literal
+from typing import BinaryIO, Literal
 
 from deskfit.core import store
 from deskfit.core.advice import Advice, advise
@@ -175,7 +187,14 @@ def scan(paths: Iterable[Path | str]) -> Iterator[Path]:
     for given in paths:
         path = Path(given)
         if path.is_dir():
-            yield from store.list_profiles(path)
+            # as store.list_profiles, but only the names are held, not 10,000 Paths
+            names = sorted(
+                name
+                for name in os.listdir(path)
+                if name.endswith(store.SUFFIX) and not name.startswith(".")
+            )
+            for name in names:
+                yield path / name
         else:
             yield path
 
@@ -231,22 +250,61 @@ def row_for(advice: Advice, file: str) -> Row:
     )
 
 
+def read_one(path: Path | str) -> Row | ReportError:
+    """The Row of one file, or its ReportError; never raises for a bad or odd profile."""
+    try:
+        loaded = store.load_profile(path)
+        return row_for(advise(loaded.profile), str(path))
+    except store.ProfileFileError as exc:
+        return ReportError(str(path), _one_line(exc))
+    except Exception as exc:  # a bug in one profile's advice must not stop the report
+        return ReportError(str(path), f"{path}: internal error ({type(exc).__name__}: {exc})")
+
+
+POOL_MIN_FILES = 200  # below this, starting worker processes costs more than it saves
+_POOL_CHUNK = 32
+
+
+def cores() -> int:
+    """The CPUs this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
 def read_rows(
-    paths: Iterable[Path | str], progress: Callable[[int], None] | None = None
+    paths: Iterable[Path | str],
+    progress: Callable[[int], None] | None = None,
+    jobs: int = 1,
 ) -> Iterator[Row | ReportError]:
-    """One Row or ReportError per file, reading one file at a time."""
-    for done, path in enumerate(scan(paths), start=1):
-        item: Row | ReportError
-        try:
-            loaded = store.load_profile(path)
-            item = row_for(advise(loaded.profile), str(path))
-        except store.ProfileFileError as exc:
-            item = ReportError(str(path), _one_line(exc))
-        except Exception as exc:  # a bug in one profile's advice must not stop the report
-            item = ReportError(str(path), f"{path}: internal error ({type(exc).__name__}: {exc})")
-        if progress is not None:
-            progress(done)
-        yield item
+    """One Row or ReportError per file, in the order of ``scan``.
+
+    ``jobs`` > 1 reads the files in that many worker processes (when there are at least
+    POOL_MIN_FILES and the platform can fork); the rows come back in the same order, one
+    at a time, so the result is the same as with one process.
+    """
+    files: Iterable[Path | str] = scan(paths)
+    items: Iterable[Row | ReportError]
+    pool = None
+    if jobs > 1 and "fork" in multiprocessing.get_all_start_methods():
+        head = list(itertools.islice(files, POOL_MIN_FILES))
+        files = itertools.chain(head, files)
+        if len(head) >= POOL_MIN_FILES:
+            pool = multiprocessing.get_context("fork").Pool(jobs)
+    try:
+        if pool is not None:
+            items = pool.imap(read_one, files, chunksize=_POOL_CHUNK)
+        else:
+            items = map(read_one, files)
+        for done, item in enumerate(items, start=1):
+            if progress is not None:
+                progress(done)
+            yield item
+    finally:
+        if pool is not None:
+            pool.terminate()
+            pool.join()
 
 
 def _sized(what: str, sizes: Iterable[float | None]) -> ShoppingItem:
@@ -256,50 +314,201 @@ def _sized(what: str, sizes: Iterable[float | None]) -> ShoppingItem:
     )
 
 
-def summarise(rows: Sequence[Row], invalid: int = 0) -> Summary:
+class Tally:
+    """The summary counted one row at a time, so that no row need be kept for it."""
+
+    def __init__(self) -> None:
+        self.profiles = 0
+        self.invalid = 0
+        self.bands: Counter[str] = Counter()
+        self.after: Counter[str] = Counter()
+        self.problems: Counter[str] = Counter()
+        self.trays = 0
+        self.chairs = 0
+        self.sizes: dict[str, Counter[str]] = {
+            what: Counter()
+            for what in ("footstools", "seat cushions", "monitor risers", "desk risers")
+        }
+
+    def add(self, row: Row) -> None:
+        self.profiles += 1
+        self.bands[row.band] += 1
+        self.after[row.band_after] += 1
+        self.problems.update(row.problems)
+        self.trays += row.buy_tray
+        self.chairs += row.buy_chair
+        for what, size in (
+            ("footstools", row.buy_footstool_cm),
+            ("seat cushions", row.buy_cushion_cm),
+            ("monitor risers", row.buy_monitor_riser_cm),
+            ("desk risers", row.buy_desk_riser_cm),
+        ):
+            if size is not None:
+                self.sizes[what][size_bin(size)] += 1
+
+    def _sized(self, what: str) -> ShoppingItem:
+        bins = self.sizes[what]
+        ordered = tuple(sorted(bins.items(), key=lambda kv: _bin_key(kv[0])))
+        return ShoppingItem(what, sum(bins.values()), ordered)
+
+    def summary(self) -> Summary:
+        commonest = sorted(self.problems.items(), key=lambda kv: (-kv[1], kv[0]))[:TOP_PROBLEMS]
+        return Summary(
+            profiles=self.profiles,
+            invalid=self.invalid,
+            bands={b: self.bands.get(b, 0) for b in BANDS},
+            bands_after={b: self.after.get(b, 0) for b in BANDS},
+            problems=tuple((i, problem_title(i), n) for i, n in commonest),
+            shopping=(
+                self._sized("footstools"),
+                ShoppingItem("keyboard trays", self.trays),
+                ShoppingItem("chairs with a larger height range", self.chairs),
+                self._sized("seat cushions"),
+                self._sized("monitor risers"),
+                self._sized("desk risers"),
+            ),
+        )
+
+
+def summarise(rows: Iterable[Row], invalid: int = 0) -> Summary:
     """Bands now and after, the commonest problems and the shopping list."""
-    bands = Counter(r.band for r in rows)
-    after = Counter(r.band_after for r in rows)
-    problems = Counter(p for r in rows for p in r.problems)
-    commonest = sorted(problems.items(), key=lambda kv: (-kv[1], kv[0]))[:TOP_PROBLEMS]
-    shopping = (
-        _sized("footstools", (r.buy_footstool_cm for r in rows)),
-        ShoppingItem("keyboard trays", sum(r.buy_tray for r in rows)),
-        ShoppingItem("chairs with a larger height range", sum(r.buy_chair for r in rows)),
-        _sized("seat cushions", (r.buy_cushion_cm for r in rows)),
-        _sized("monitor risers", (r.buy_monitor_riser_cm for r in rows)),
-        _sized("desk risers", (r.buy_desk_riser_cm for r in rows)),
-    )
-    return Summary(
-        profiles=len(rows),
-        invalid=invalid,
-        bands={b: bands.get(b, 0) for b in BANDS},
-        bands_after={b: after.get(b, 0) for b in BANDS},
-        problems=tuple((i, problem_title(i), n) for i, n in commonest),
-        shopping=shopping,
-    )
+    tally = Tally()
+    for row in rows:
+        tally.add(row)
+    tally.invalid = invalid
+    return tally.summary()
+
+
+def _rosa_key(r: Row) -> tuple[int, str, str, str]:
+    return (-r.rosa, r.name.casefold(), r.name, r.file)
+
+
+def _name_key(r: Row) -> tuple[str, str, str]:
+    return (r.name.casefold(), r.name, r.file)
 
 
 def sort_rows(rows: list[Row], by: SortKey = "rosa") -> None:
     """In place: ROSA final, worst first, ties by name; or by name (then file)."""
-    if by == "name":
-        rows.sort(key=lambda r: (r.name.casefold(), r.name, r.file))
-    else:
-        rows.sort(key=lambda r: (-r.rosa, r.name.casefold(), r.name, r.file))
+    rows.sort(key=_name_key if by == "name" else _rosa_key)
 
 
 def build(
     paths: Iterable[Path | str],
     progress: Callable[[int], None] | None = None,
     sort: SortKey = "rosa",
+    jobs: int = 1,
 ) -> Report:
-    """The report over every profile found in ``paths``."""
+    """The report over every profile found in ``paths``, every row in memory.
+
+    ``stream`` gives the same report holding only a sort key per row.
+    """
     rows: list[Row] = []
     errors: list[ReportError] = []
-    for item in read_rows(paths, progress):
+    for item in read_rows(paths, progress, jobs):
         if isinstance(item, Row):
             rows.append(item)
         else:
             errors.append(item)
     sort_rows(rows, sort)
     return Report(rows, summarise(rows, len(errors)), errors)
+
+
+@dataclass(frozen=True)
+class Streamed:
+    """A report whose rows wait in a spill file: ``rows`` reads them back in order."""
+
+    summary: Summary
+    errors: list[ReportError]
+    count: int
+    rows: Iterable[Row]
+
+
+class _Spilled:
+    """Rows in a temporary file, read back one at a time in the order of ``offsets``."""
+
+    def __init__(self, spill: BinaryIO, offsets: array[int]) -> None:
+        self._spill = spill
+        self._offsets = offsets
+
+    def read(self, offset: int) -> Row:
+        self._spill.seek(offset)
+        (size,) = _SIZE.unpack(self._spill.read(_SIZE.size))
+        return Row(*marshal.loads(self._spill.read(size)))
+
+    def __iter__(self) -> Iterator[Row]:
+        for offset in self._offsets:
+            yield self.read(offset)
+
+
+_SIZE = struct.Struct("<I")
+_ROW_FIELDS = tuple(f.name for f in fields(Row))
+
+
+def _packed_key(rank: int, folded: str, offset: int) -> bytes:
+    """(rank, folded, offset) as one bytes object that sorts as the tuple would.
+
+    About a third of the memory of the tuple. The name's UTF-8 bytes sort in code point
+    order; a NUL in it becomes NUL 0xFF and the name ends with a NUL, so a name sorts
+    before every longer name it begins (as strings do); the offset is 8 bytes big-endian.
+    """
+    name = folded.encode("utf-8", "surrogatepass").replace(b"\0", b"\0\xff")
+    return _RANK.pack(rank) + name + b"\0" + offset.to_bytes(8, "big")
+
+
+_RANK = struct.Struct(">H")
+_RANK_ZERO = 1 << 15  # rank is stored as rank + 2**15, so -rosa sorts as a number
+
+
+def _sorted_offsets(keys: list[bytes], spill: _Spilled) -> array[int]:
+    """Offsets in the order of ``sort_rows``, from packed (rank, casefolded name, offset).
+
+    Only those keys are kept per row; rows whose rank and casefolded name are equal (rare)
+    are then ordered by name and file, read back from the spill file, as ``sort_rows``
+    orders them. Equal keys keep the order read, as a stable sort does.
+    """
+    keys.sort()
+    offsets: array[int] = array("q")
+    for _, group in itertools.groupby(keys, key=lambda k: k[:-8]):
+        run = [int.from_bytes(k[-8:], "big") for k in group]
+        if len(run) > 1:
+            run.sort(key=lambda at: (spill.read(at).name, spill.read(at).file, at))
+        offsets.extend(run)
+    return offsets
+
+
+@contextlib.contextmanager
+def stream(
+    paths: Iterable[Path | str],
+    progress: Callable[[int], None] | None = None,
+    sort: SortKey = "rosa",
+    jobs: int = 1,
+) -> Iterator[Streamed]:
+    """The report of ``build`` (same rows, same order, same summary), in flat memory.
+
+    Each row is written to a temporary spill file as it is read; only a short sort key
+    and where the row is in the file stay in memory, and the summary is counted as the
+    rows pass. ``Streamed.rows`` reads the rows back, sorted, one at a time, while the
+    block lasts.
+    """
+    tally = Tally()
+    errors: list[ReportError] = []
+    keys: list[bytes] = []
+    by_name = sort == "name"
+    with tempfile.TemporaryFile(prefix="deskfit-report-") as spill:
+        for item in read_rows(paths, progress, jobs):
+            if isinstance(item, ReportError):
+                errors.append(item)
+                continue
+            tally.add(item)
+            offset = spill.tell()
+            data = marshal.dumps(tuple(getattr(item, f) for f in _ROW_FIELDS))
+            spill.write(_SIZE.pack(len(data)) + data)
+            rank = _RANK_ZERO + (0 if by_name else -item.rosa)
+            keys.append(_packed_key(rank, item.name.casefold(), offset))
+        spill.flush()
+        spilled = _Spilled(spill, array("q"))
+        offsets = _sorted_offsets(keys, spilled)
+        del keys
+        spilled = _Spilled(spill, offsets)
+        tally.invalid = len(errors)
+        yield Streamed(tally.summary(), errors, len(offsets), spilled)

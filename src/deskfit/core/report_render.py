@@ -15,14 +15,16 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import json
 import textwrap
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
-from deskfit.core.report import Report, ReportError, Row
+from deskfit.core.report import Report, ReportError, Row, Summary
 
 REPORT_FORMATS: tuple[str, ...] = ("text", "md", "csv", "jsonl")
 WIDTH = 80
+_CHUNK = 64 * 1024  # CSV is handed on in pieces of about this many characters
 _NBSP = "\u00a0"  # textwrap breaks only at ASCII white space
 
 CSV_HEADER: tuple[str, ...] = (
@@ -71,46 +73,55 @@ def _sizes(sizes: Sequence[tuple[str, int]], keep: str = " ") -> str:
     return ", ".join(f"{n} × {label}".replace(" ", keep) for label, n in sizes)
 
 
-def _counts_line(report: Report) -> str:
-    s = report.summary
+def _counts_line(s: Summary) -> str:
     files = s.profiles + s.invalid
     return (
         f"{files} file{'' if files == 1 else 's'}: {s.profiles} profiles read, {s.invalid} invalid"
     )
 
 
-def to_text(report: Report) -> str:
-    out = ["deskfit report", "=" * 14, _counts_line(report), ""]
-    width = len(str(len(report.rows)))
-    for n, row in enumerate(report.rows, start=1):
+def _lines(lines: list[str]) -> str:
+    return "".join(line + "\n" for line in lines)
+
+
+def iter_text(
+    rows: Iterable[Row], count: int, s: Summary, errors: Sequence[ReportError]
+) -> Iterator[str]:
+    yield _lines(["deskfit report", "=" * 14, _counts_line(s), ""])
+    width = len(str(count))
+    for n, row in enumerate(rows, start=1):
         lead = f"{n:>{width}}. "
         pad = " " * len(lead)
-        out += wrap(f"{row.name} ({row.file})", pad, lead)
+        out = wrap(f"{row.name} ({row.file})", pad, lead)
         out += wrap(f"ROSA {row.rosa} → {row.rosa_after} after ({row.band} now)", pad)
         out += wrap(_settings_words(row), pad)
         for k, title in enumerate(row.top_advice, start=1):
             out += wrap(title, pad + "   ", f"{pad}{k}. ")
         out.append("")
-    s = report.summary
-    out += ["Summary", "-" * 7, "ROSA band         now  after"]
+        yield _lines(out)
+    out = ["Summary", "-" * 7, "ROSA band         now  after"]
     for band in s.bands:
         out.append(f"  {band:<14} {s.bands[band]:>5}  {s.bands_after[band]:>5}")
     out += ["", "Most common problems (profiles)"]
     if not s.problems:
         out.append("  none")
-    for advice_id, title, count in s.problems:
-        out += wrap(f"{title} ({advice_id})", " " * 10, f"  {count:>6}  ")
+    for advice_id, title, n in s.problems:
+        out += wrap(f"{title} ({advice_id})", " " * 10, f"  {n:>6}  ")
     out += ["", "Shopping list"]
     for item in s.shopping:
         out += wrap(f"{item.what}", " " * 10, f"  {item.count:>6}  ")
         if item.sizes:
             wrapped = wrap(_sizes(item.sizes, _NBSP), " " * 12)
             out += [line.replace(_NBSP, " ") for line in wrapped]
-    if report.errors:
-        out += ["", f"Invalid files ({len(report.errors)})"]
-        for err in report.errors:
+    if errors:
+        out += ["", f"Invalid files ({len(errors)})"]
+        for err in errors:
             out += wrap(err.message, "    ", "  ")
-    return "\n".join(out) + "\n"
+    yield _lines(out)
+
+
+def to_text(report: Report) -> str:
+    return "".join(iter_text(report.rows, len(report.rows), report.summary, report.errors))
 
 
 def _esc(text: str) -> str:
@@ -123,28 +134,32 @@ def md_table(header: Sequence[str], rows: Sequence[Sequence[object]]) -> list[st
     return out
 
 
-def to_markdown(report: Report) -> str:
-    s = report.summary
-    out = ["# deskfit report", "", _counts_line(report), "", "## Profiles", ""]
-    out += md_table(
-        ("name", "file", "ROSA", "after", "band", "top advice", "seat", "surface", "footstool", "monitor top"),
-        [
-            (
-                r.name,
-                r.file,
-                r.rosa,
-                r.rosa_after,
-                r.band,
-                "; ".join(r.top_advice),
-                f"{cm(r.seat_cm)} cm",
-                f"{r.surface} {cm(r.surface_cm)} cm",
-                f"{cm(r.footstool_cm)} cm" if r.footstool_cm else "none",
-                f"{cm(r.monitor_top_cm)} cm",
-            )
-            for r in report.rows
-        ],
-    )  # fmt: skip
-    out += ["", "## Summary", "", "### ROSA bands", ""]
+_MD_HEADER = ("name", "file", "ROSA", "after", "band", "top advice", "seat", "surface", "footstool", "monitor top")  # fmt: skip
+
+
+def _md_cells(r: Row) -> tuple[object, ...]:
+    return (
+        r.name,
+        r.file,
+        r.rosa,
+        r.rosa_after,
+        r.band,
+        "; ".join(r.top_advice),
+        f"{cm(r.seat_cm)} cm",
+        f"{r.surface} {cm(r.surface_cm)} cm",
+        f"{cm(r.footstool_cm)} cm" if r.footstool_cm else "none",
+        f"{cm(r.monitor_top_cm)} cm",
+    )
+
+
+def iter_markdown(
+    rows: Iterable[Row], count: int, s: Summary, errors: Sequence[ReportError]
+) -> Iterator[str]:
+    yield _lines(["# deskfit report", "", _counts_line(s), "", "## Profiles", ""])
+    yield _lines(md_table(_MD_HEADER, []))
+    for r in rows:
+        yield "| " + " | ".join(_esc(str(c)) for c in _md_cells(r)) + " |\n"
+    out = ["", "## Summary", "", "### ROSA bands", ""]
     out += md_table(("band", "now", "after"), [(b, s.bands[b], s.bands_after[b]) for b in s.bands])
     out += ["", "### Most common problems", ""]
     out += md_table(("profiles", "problem", "id"), [(n, t, i) for i, t, n in s.problems])
@@ -152,10 +167,14 @@ def to_markdown(report: Report) -> str:
     out += md_table(
         ("count", "item", "sizes"), [(it.count, it.what, _sizes(it.sizes)) for it in s.shopping]
     )
-    if report.errors:
+    if errors:
         out += ["", "## Invalid files", ""]
-        out += [f"- {_esc(e.message)}" for e in report.errors]
-    return "\n".join(out) + "\n"
+        out += [f"- {_esc(e.message)}" for e in errors]
+    yield _lines(out)
+
+
+def to_markdown(report: Report) -> str:
+    return "".join(iter_markdown(report.rows, len(report.rows), report.summary, report.errors))
 
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -187,13 +206,24 @@ def csv_row(row: Row | ReportError) -> list[str]:
     ]
 
 
-def to_csv(report: Report) -> str:
+def iter_csv(
+    rows: Iterable[Row], count: int, s: Summary, errors: Sequence[ReportError]
+) -> Iterator[str]:
     buffer = io.StringIO()
     writer = csv.writer(buffer)  # excel dialect: RFC 4180 quoting, CRLF
     writer.writerow(CSV_HEADER)
-    writer.writerows(csv_row(r) for r in report.rows)
-    writer.writerows(csv_row(e) for e in report.errors)
-    return buffer.getvalue()
+    items: Iterable[Row | ReportError] = itertools.chain(rows, errors)
+    for item in items:
+        writer.writerow(csv_row(item))
+        if buffer.tell() >= _CHUNK:
+            yield buffer.getvalue()
+            buffer.seek(0)
+            buffer.truncate()
+    yield buffer.getvalue()
+
+
+def to_csv(report: Report) -> str:
+    return "".join(iter_csv(report.rows, len(report.rows), report.summary, report.errors))
 
 
 def row_dict(row: Row) -> dict[str, object]:
@@ -215,23 +245,47 @@ def row_dict(row: Row) -> dict[str, object]:
     }
 
 
-def to_jsonl(report: Report) -> str:
-    def dump(obj: object) -> str:
-        return json.dumps(obj, ensure_ascii=False)
+def _dump(obj: object) -> str:
+    return json.dumps(obj, ensure_ascii=False) + "\n"
 
-    lines = [dump(row_dict(r)) for r in report.rows]
-    lines += [dump({"file": e.file, "error": e.message}) for e in report.errors]
-    lines.append(dump({"summary": report.summary.as_dict()}))
-    return "\n".join(lines) + "\n"
+
+def iter_jsonl(
+    rows: Iterable[Row], count: int, s: Summary, errors: Sequence[ReportError]
+) -> Iterator[str]:
+    for r in rows:
+        yield _dump(row_dict(r))
+    for e in errors:
+        yield _dump({"file": e.file, "error": e.message})
+    yield _dump({"summary": s.as_dict()})
+
+
+def to_jsonl(report: Report) -> str:
+    return "".join(iter_jsonl(report.rows, len(report.rows), report.summary, report.errors))
+
+
+_RENDERERS = {"text": iter_text, "md": iter_markdown, "csv": iter_csv, "jsonl": iter_jsonl}
+
+
+def iter_report(
+    rows: Iterable[Row],
+    count: int,
+    summary: Summary,
+    errors: Sequence[ReportError],
+    fmt: str,
+) -> Iterator[str]:
+    """The report in ``fmt``, piece by piece (a row or a few at a time), for streaming.
+
+    ``rows`` are read once, in order; ``count`` is how many there are (the text format
+    numbers them). Joined, the pieces are ``render_report``'s text.
+    """
+    try:
+        render = _RENDERERS[fmt]
+    except KeyError:
+        raise ValueError(
+            f"unknown report format {fmt!r}; use one of {', '.join(REPORT_FORMATS)}"
+        ) from None
+    return render(rows, count, summary, errors)
 
 
 def render_report(report: Report, fmt: str) -> str:
-    if fmt == "text":
-        return to_text(report)
-    if fmt == "md":
-        return to_markdown(report)
-    if fmt == "csv":
-        return to_csv(report)
-    if fmt == "jsonl":
-        return to_jsonl(report)
-    raise ValueError(f"unknown report format {fmt!r}; use one of {', '.join(REPORT_FORMATS)}")
+    return "".join(iter_report(report.rows, len(report.rows), report.summary, report.errors, fmt))

@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import tomli_w
 
@@ -111,12 +111,24 @@ def path_for_name(name: str, folder: Path) -> Path:
     return folder / f"{slugify(name)}{SUFFIX}"
 
 
-def resolve(ref: str, folder: Path) -> Path:
-    """A NAME or PATH given on the command line, as a file path."""
+def path_ref(ref: str) -> Path | None:
+    """The file a command-line reference names when it is a PATH (not a NAME), else None."""
     candidate = Path(ref).expanduser()
     if candidate.suffix == SUFFIX or os.sep in ref or candidate.exists():
         return candidate
-    return path_for_name(ref, folder)
+    return None
+
+
+def resolve(ref: str, folder: Path | Callable[[], Path]) -> Path:
+    """A NAME or PATH given on the command line, as a file path.
+
+    ``folder`` may be a function giving the profiles folder: it is then called only for
+    a NAME (finding the user data folder imports platformdirs, which a PATH never needs).
+    """
+    candidate = path_ref(ref)
+    if candidate is not None:
+        return candidate
+    return path_for_name(ref, folder() if callable(folder) else folder)
 
 
 def list_profiles(folder: Path) -> Iterator[Path]:
@@ -577,15 +589,23 @@ def clean_stale_temps(target: Path) -> None:
                 leftover.unlink()
 
 
-def atomic_write(target: Path, data: bytes, *, mode: int = 0o600) -> None:
-    """Write ``data`` to ``target`` so that it holds the old bytes or the new, never a mix."""
+@contextlib.contextmanager
+def atomic_writer(target: Path, mode: int = 0o600) -> Iterator[BinaryIO]:
+    """A binary file to write ``target`` through, piece by piece, atomically.
+
+    What is written goes to a new temporary file beside ``target``; when the block ends
+    without an error it is flushed, fsynced and renamed over ``target`` (which then holds
+    the old bytes or the new, never a mix). On an error the temporary file is removed and
+    ``target`` is left as it was. Lets a large output (a report) be streamed to disk
+    instead of held whole in memory.
+    """
     target.parent.mkdir(parents=True, exist_ok=True)
     clean_stale_temps(target)
     temp = target.parent / f".{target.name}{TEMP_MARK}-{os.getpid()}-{os.urandom(4).hex()}"
     fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            yield handle
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(temp, target)
@@ -599,6 +619,12 @@ def atomic_write(target: Path, data: bytes, *, mode: int = 0o600) -> None:
             os.fsync(dir_fd)
         finally:
             os.close(dir_fd)
+
+
+def atomic_write(target: Path, data: bytes, *, mode: int = 0o600) -> None:
+    """Write ``data`` to ``target`` so that it holds the old bytes or the new, never a mix."""
+    with atomic_writer(target, mode) as handle:
+        handle.write(data)
 
 
 def stamp(profile: Profile, now: datetime | None = None) -> Profile:

@@ -12,16 +12,13 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
-from deskfit.core import render
-from deskfit.core.advice import Advice, advise
-from deskfit.core.compare import compare
 from deskfit.core.questions import PROFILE, Question
 from deskfit.core.saving import save_with_advice
 from deskfit.core.store import (
@@ -34,7 +31,6 @@ from deskfit.core.store import (
     slugify,
 )
 from deskfit.core.validation import ProfileInvalid, check_field, field_info, range_sentence
-from deskfit.tui.compare_screen import CompareScreen, ProfilePicker
 from deskfit.tui.dialogs import (
     MIN_HEIGHT,
     MIN_WIDTH,
@@ -50,6 +46,12 @@ from deskfit.tui.start import StartScreen
 from deskfit.tui.state import WizardState
 from deskfit.tui.steps import HIDDEN_RULES, REVIEW, STEPS
 from deskfit.tui.steps.base import StepScreen, WizardScreen
+
+if TYPE_CHECKING:
+    from deskfit.core.advice import Advice
+
+# Deferred until used (issue 7, the cold start): deskfit.core.render (export, copy),
+# deskfit.core.compare and deskfit.tui.compare_screen (compare), imported where they are.
 
 MODES = ("start", "new", "edit", "open")
 THEMES = ("textual-dark", "textual-light")
@@ -336,6 +338,8 @@ class DeskfitApp(App[None]):
     # -- save -----------------------------------------------------------------------------
 
     def advice(self) -> Advice:
+        from deskfit.core.advice import advise
+
         assert self.state is not None
         return advise(self.state.profile())
 
@@ -538,6 +542,8 @@ class DeskfitApp(App[None]):
             return
 
         def write(fmt: str, where: str) -> tuple[str | None, str]:
+            from deskfit.core import render
+
             target = Path(where).expanduser()
             if target.is_dir():
                 return f"{target} is a folder: add a file name", ""
@@ -565,6 +571,8 @@ class DeskfitApp(App[None]):
         self.notify(self._copy_advice(advice))
 
     def _copy_advice(self, advice: Advice) -> str:
+        from deskfit.core import render
+
         self.copy_to_clipboard(render.to_text(advice))
         return "Copied the advice as text (if your terminal lets programs use the clipboard)"
 
@@ -572,6 +580,9 @@ class DeskfitApp(App[None]):
 
     def action_compare(self) -> None:
         """Pick another saved profile, then show how it differs from the one reviewed."""
+        from deskfit.core.compare import compare
+        from deskfit.tui.compare_screen import CompareScreen, ProfilePicker
+
         state = self.state
         if state is None:
             return

@@ -15,11 +15,8 @@ from textual.events import Key
 from textual.screen import Screen
 from textual.widgets import Button, DataTable, Footer, Input, Static
 
-from deskfit.core import report
-from deskfit.core.advice import advise
 from deskfit.core.store import ProfileFileError, list_profiles, load_profile
 from deskfit.tui.draft import list_drafts
-from deskfit.tui.report_screen import ask_for_report
 
 if TYPE_CHECKING:
     from deskfit.tui.app import DeskfitApp
@@ -47,6 +44,8 @@ def _local(when: datetime | None) -> str:
 
 def scan(profiles_dir: Path) -> list[Entry]:
     """Drafts first (newest first), then saved profiles, newest first."""
+    from deskfit.core.advice import advise  # deferred: not needed for the first paint
+
     drafts = [
         Entry(
             "draft",
@@ -96,6 +95,7 @@ class StartScreen(Screen[None]):
     def __init__(self) -> None:
         super().__init__(id="start")
         self.entries: list[Entry] = []
+        self._scan_pending = False
 
     @property
     def wizard(self) -> DeskfitApp:
@@ -125,11 +125,20 @@ class StartScreen(Screen[None]):
         table.add_column("Name", key="name")
         table.add_column("Updated", key="updated")
         table.add_column("ROSA", key="rosa")
-        self.reload()
+        # The scan (every profile read, and advised for its ROSA) waits until the screen has
+        # been painted once, so the first paint does not wait for it (issue 7).
+        self.query_one("#resume", Button).display = False
         table.focus()
+        self._scan_pending = True
+        self.call_after_refresh(self._first_scan)
+
+    def _first_scan(self) -> None:
+        self._scan_pending = False
+        self.reload()
 
     def on_screen_resume(self) -> None:
-        self.reload()
+        if not self._scan_pending:  # the first resume comes with the mount: scanned then
+            self.reload()
 
     def reload(self) -> None:
         self.entries = scan(self.wizard.profiles_dir)
@@ -234,6 +243,9 @@ class StartScreen(Screen[None]):
 
     def action_report(self) -> None:
         """A folder's profiles summed up: ROSA bands, common problems, what to buy."""
+        from deskfit.core import report  # deferred: only the report needs it (issue 7)
+        from deskfit.tui.report_screen import ask_for_report
+
         ask_for_report(
             self.app,
             self.wizard.profiles_dir,

@@ -1,0 +1,73 @@
+"""The non-interactive commands import only what they use (issue 7): checked, not timed.
+
+``deskfit export`` runs in a fresh interpreter; afterwards ``sys.modules`` must hold
+neither the wizard's libraries (textual, rich) nor modules export never needs: json for
+text, platformdirs when the profile is given as a path, csv/the report for an export.
+"""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+PROFILE = REPO / "profiles" / "crossed-legs-fixed-desk.toml"
+
+NEVER = ("textual", "rich", "deskfit.tui", "pygments", "markdown_it")
+
+
+def modules_after(*args: str) -> set[str]:
+    code = (
+        "import sys\n"
+        "from deskfit.cli import main\n"
+        "try:\n"
+        f"    main({list(args)!r})\n"
+        "except SystemExit as exc:\n"
+        "    assert not exc.code, exc.code\n"
+        "print(repr(sorted(sys.modules)), file=sys.stderr)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        env={"PATH": "/usr/bin:/bin", "HOME": str(REPO), "NO_COLOR": "1"},
+    )
+    assert done.returncode == 0, done.stderr
+    return set(ast.literal_eval(done.stderr.splitlines()[-1]))
+
+
+def top(modules: set[str]) -> set[str]:
+    return {m.split(".")[0] for m in modules} | modules
+
+
+@pytest.mark.parametrize("fmt", ["text", "md"])
+def test_export_imports_only_what_it_uses(fmt: str) -> None:
+    loaded = top(modules_after("export", str(PROFILE), "--format", fmt))
+    assert not [m for m in NEVER if m in loaded]
+    unused = (
+        "json",
+        "platformdirs",
+        "deskfit.core.report",
+        "deskfit.core.report_render",
+        "deskfit.core.compare",
+        "deskfit.core.changes",
+        "multiprocessing",
+    )
+    assert not [m for m in unused if m in loaded]
+
+
+def test_export_json_and_a_name_import_what_they_need(tmp_path: Path) -> None:
+    folder = tmp_path / "profiles"
+    folder.mkdir()
+    (folder / "crossed-legs-fixed-desk.toml").write_bytes(PROFILE.read_bytes())
+    loaded = top(
+        modules_after(
+            "--profiles-dir", str(folder), "export", "crossed-legs-fixed-desk", "--format", "json"
+        )
+    )
+    assert not [m for m in NEVER if m in loaded]
+    assert "platformdirs" not in loaded  # the folder was given: no user data folder looked up
