@@ -42,6 +42,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "eye_height_sitting": ("eyeheightsitting",),
     "buttock_popliteal_length": ("buttockpopliteallength",),
     "elbow_height_standing": ("acromialheight", "-acromionradialelength"),
+    "thigh_clearance": ("thighclearance",),
 }
 
 

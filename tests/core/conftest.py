@@ -155,6 +155,7 @@ def _body(draw: st.DrawFn, *, measured: bool | None = None) -> dict[str, Any]:
         "elbow_rest_height_cm": (10, 40),
         "eye_height_sitting_cm": (50, 100),
         "buttock_popliteal_length_cm": (30, 70),
+        "thigh_clearance_cm": (8, 35),
     }
     for key, (lo, hi) in ranges.items():
         if measured is True or (measured is None and draw(st.booleans())):
@@ -179,6 +180,8 @@ def _chair(draw: st.DrawFn) -> dict[str, Any]:
         chair |= {"height_adjustable": False, "seat_height_cm": draw(_length(20, 100))}
     if draw(st.booleans()):
         chair["seat_depth_cm"] = draw(_length(25, 70))
+    if draw(st.booleans()):
+        chair["cushion_cm"] = draw(st.one_of(st.just(0.0), _length(0, 20)))
     chair |= {
         "depth_adjustable": draw(st.booleans()),
         "lumbar_support": draw(st.sampled_from(["adjustable", "fixed", "none"])),
@@ -219,6 +222,8 @@ def _desk(draw: st.DrawFn) -> dict[str, Any]:
         desk["keyboard_tray"] = False
     desk["sit_stand"] = draw(st.booleans())
     desk["legroom_ok"] = draw(st.booleans())
+    if draw(st.booleans()):
+        desk["thickness_cm"] = draw(_length(0, 40))
     return desk
 
 
@@ -255,6 +260,7 @@ def profile_doc_strategy(draw: st.DrawFn, *, measured: bool | None = None) -> di
         "monitor": {
             "top_height_cm": draw(_length(40, 250)),
             "distance_cm": draw(_length(20, 200)),
+            "mount": draw(st.sampled_from(["desk", "arm", "independent"])),
             "directly_in_front": draw(st.booleans()),
             "glare": draw(st.booleans()),
             "reads_documents": draw(st.booleans()),

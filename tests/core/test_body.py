@@ -204,6 +204,7 @@ _DOC_ROWS = {
     "ESH": "eye_height_sitting",
     "BPL": "buttock_popliteal_length",
     "elbow height standing (radiale)": "elbow_height_standing",
+    "TC thigh clearance (seat to the top of the thigh)": "thigh_clearance",
 }
 _LINE = r"([0-9.]+)·H ([−+]) ([0-9.]+)"
 _ROW = re.compile(rf"^\| (.+?) \| {_LINE} \| ([0-9.]+) \| {_LINE} \| ([0-9.]+) \|$", re.M)

@@ -28,6 +28,7 @@ Armrests = Literal["adjustable", "fixed", "none"]
 ArmrestFit = Literal["supported", "too_high", "too_low"]
 PhoneUse = Literal["none", "handset", "headset", "speaker"]
 Frequency = Literal["never", "sometimes", "often"]
+MonitorMount = Literal["desk", "arm", "independent"]
 
 
 class Rule:
@@ -140,6 +141,15 @@ class Body(Section):
         default=None,
         optional_measure=True,
     )
+    thigh_clearance_cm: float | None = measure(
+        "Thigh clearance (optional)",
+        "Sitting upright, thighs level: top of the seat to the highest point of your thigh. "
+        "It decides whether your legs fit under the desk; leave blank to estimate it.",
+        lo=8,
+        hi=35,
+        default=None,
+        optional_measure=True,
+    )
     lenses: Lenses = choice(
         "Glasses at the screen",
         "Progressive or bifocal lenses need the screen lower, so you can look through the "
@@ -215,6 +225,15 @@ class Chair(Section):
     backrest_adjustable: bool = yes_no(
         "Can the backrest be adjusted?", "Its angle or its height.", default=False
     )
+    cushion_cm: float = measure(
+        "Seat cushion",
+        "A firm cushion you sit on: its thickness with you sitting on it. You sit at the seat "
+        "height plus the cushion. 0 for none.",
+        lo=0,
+        hi=20,
+        default=0.0,
+        range_phrase="a seat cushion is {lo}–{hi} {unit} thick",
+    )
     armrests: Armrests = choice(
         "Armrests",
         "Armrests that adjust in height can support your elbows at desk height.",
@@ -285,6 +304,15 @@ class Desk(Section):
         "Is there room under the desk for your thighs and knees?",
         "No drawers, bars or boxes in the way when you sit close.",
         default=True,
+    )
+    thickness_cm: float = measure(
+        "Desk top thickness at the front",
+        "From the desk top to the lowest thing under its front edge where your thighs go: the "
+        "top itself, or an apron, rail or drawer under it. About 3 cm for a plain top.",
+        lo=0,
+        hi=40,
+        default=3.0,
+        range_phrase="a desk top with what hangs under it is {lo}–{hi} {unit} thick",
     )
     keyboard_tray: bool = yes_no(
         "Do you type on a keyboard tray?",
@@ -378,8 +406,11 @@ class Footstool(Section):
                     ("height_min_cm", "height_max_cm"),
                     "because the footstool height can be adjusted",
                 )
+                # 0 is "put aside, feet on the floor", which a plan step may set
+                # (profile-format.md: a plan step's to_cm of 0 means no footstool).
+                value_key = "height_cm" if self.height_cm != 0 else None
                 out += _range_rules(
-                    self, "height_min_cm", "height_max_cm", "height_cm", "footstool height"
+                    self, "height_min_cm", "height_max_cm", value_key, "footstool height"
                 )
         return out
 
@@ -398,6 +429,17 @@ class Monitor(Section):
         lo=20,
         hi=200,
         range_phrase="a screen is {lo}–{hi} {unit} from the eyes",
+    )
+    mount: MonitorMount = choice(
+        "What holds the screen?",
+        "A screen standing on the desk, or on an arm clamped to it, rises and falls with "
+        "the desk; one on its own stand or on the wall stays where it is.",
+        {
+            "desk": "Stands on the desk",
+            "arm": "Arm clamped to the desk",
+            "independent": "Own stand or wall",
+        },
+        default="desk",
     )
     directly_in_front: bool = yes_no(
         "Is the screen straight in front of you?",

@@ -14,6 +14,7 @@ from typing import Any
 
 from deskfit import __version__
 from deskfit.core.advice import Advice, AdviceLine
+from deskfit.core.plan import Step
 from deskfit.core.profile import Units
 from deskfit.core.rosa import RosaScore
 from deskfit.core.units import format_length, round_for_people
@@ -41,60 +42,52 @@ BODY_ROWS: tuple[tuple[str, str], ...] = (
     ("Elbow rest height", "elbow_rest_height"),
     ("Eye height sitting", "eye_height_sitting"),
     ("Buttock–popliteal length", "buttock_popliteal_length"),
+    ("Thigh clearance", "thigh_clearance"),
 )
 
 
-def change_words(
-    now: float | None,
-    to: float | None,
-    units: Units,
-    *,
-    footstool: bool = False,
-    words: tuple[str, str] = ("raise", "lower"),
-) -> str:
-    """How to get from now to the setting: 'raise 4 cm', 'lower 2.5 cm', 'keep', 'get one'."""
-    if to is None:
-        return ""
-    if footstool and not now and to:
-        return "get one"
-    if footstool and now and not to:
-        return "not needed"
-    if now is None:
-        return ""
-    # Compare what the person reads: both sides rounded as they are shown.
-    now, to = round_for_people(now, units), round_for_people(to, units)
-    if abs(to - now) < 1e-6:
-        return "keep"
-    verb = words[0] if to > now else words[1]
-    return f"{verb} {format_length(abs(to - now), units)}"
+def _shown(key: str, cm: float | None, units: Units) -> str:
+    if cm is None or (not cm and key in ("footstool.height_cm", "chair.cushion_cm")):
+        return "none"
+    return format_length(cm, units)
 
 
-def settings_rows(advice: Advice, units: Units) -> list[tuple[str, str, str, str]]:
-    """(what, now, set to, change) for each setting that applies to this workstation."""
-    rows = []
-    now, to = advice.current, advice.settings
-    if to.cushion_cm:
-        rows.append(("Seat cushion", "none", format_length(to.cushion_cm, units), "get one"))
-    for label, attr in SETTING_ROWS:
-        a, b = getattr(now, attr), getattr(to, attr)
-        if b is None:
-            continue
-        foot = attr == "footstool_height_cm"
-        if foot and not a and not b:
-            continue
-        if attr == "standing_work_surface_height_cm":
-            rows.append((label, "—", format_length(b, units), "when standing"))
-            continue
-        shown_now = "none" if foot and not a else ("—" if a is None else format_length(a, units))
-        shown_to = "none" if foot and not b else format_length(b, units)
-        label_to = label
-        if attr == "seat_height_cm" and to.cushion_cm:
-            shown_to += " with cushion"
-        words = ("farther", "closer") if attr == "viewing_distance_cm" else ("raise", "lower")
-        rows.append(
-            (label_to, shown_now, shown_to, change_words(a, b, units, footstool=foot, words=words))
+def _change(step: Step, units: Units) -> str:
+    """How a step gets from its start to its end, in words: 'raise 4 cm', 'get one'."""
+    if step.from_cm is None:
+        return "get one" if step.buy else "put it in use"
+    if step.key in ("footstool.height_cm", "chair.cushion_cm") and not step.to_cm:
+        return "take it away"
+    moved = round_for_people(step.to_cm, units) - round_for_people(step.from_cm, units)
+    if abs(moved) < 1e-6:
+        return "moves with the desk" if step.carried_cm else "keep"
+    words = ("farther", "closer") if step.key == "monitor.distance_cm" else ("raise", "lower")
+    verb = words[0] if moved > 0 else words[1]
+    done = f"{verb} {format_length(abs(moved), units)}"
+    return f"{done} (after the desk)" if step.carried_cm else done
+
+
+def plan_rows(advice: Advice, units: Units) -> list[tuple[str, str, str, str, str]]:
+    """(number, what, from, to, change) for each step of the plan, in order; then the
+    standing height of a sit-stand desk, which is a setting but no step."""
+    rows = [
+        (
+            str(s.number),
+            s.label,
+            _shown(s.key, s.from_cm, units),
+            _shown(s.key, s.to_cm, units),
+            _change(s, units),
         )
+        for s in advice.plan.steps
+    ]
+    stand = advice.settings.standing_work_surface_height_cm
+    if stand is not None:
+        rows.append(("", "Standing desk height", "—", format_length(stand, units), "when standing"))
     return rows
+
+
+PLAN_HEADER = ("#", "What", "From", "To", "Change")
+NOTHING_TO_SET = "Nothing to set: the furniture is already where it should be."
 
 
 def rosa_summary(advice: Advice) -> str:
@@ -165,8 +158,9 @@ def to_text(advice: Advice) -> str:
     title = wrap(f"deskfit advice: {p.name}", "")
     out = [*title, "=" * max(len(t) for t in title)]
     out += wrap(rosa_summary(advice), "")
-    out += heading("What to set")
-    out += text_table(settings_rows(advice, units), ("", "Now", "Set to", "Change"))
+    out += heading("The plan, in order")
+    rows = plan_rows(advice, units)
+    out += text_table(rows, PLAN_HEADER) if rows else [NOTHING_TO_SET]
     out += heading("ROSA score (1 low – 10 high risk)")
     out += text_table(
         [(label, str(a), str(b)) for label, a, b in rosa_rows(advice)]
@@ -186,7 +180,7 @@ def to_text(advice: Advice) -> str:
             out += wrap(d, "    ", "  - ")
     left = drivers(advice.rosa_after)
     if left:
-        out += ["", "What the settings alone cannot fix:"]
+        out += ["", "What still counts after the plan:"]
         for d in left:
             out += wrap(d, "    ", "  - ")
     out += heading("Advice")
@@ -225,8 +219,9 @@ def to_markdown(advice: Advice) -> str:
     p = advice.profile
     units = p.units
     out = [f"# deskfit advice: {p.name}", "", f"**{rosa_summary(advice)}**", ""]
-    out += ["## What to set", ""]
-    out += md_table(settings_rows(advice, units), ("", "Now", "Set to", "Change"))
+    out += ["## The plan, in order", ""]
+    rows = plan_rows(advice, units)
+    out += md_table(rows, PLAN_HEADER) if rows else [NOTHING_TO_SET]
     out += ["", "## ROSA score (1 low – 10 high risk)", ""]
     out += md_table(
         [(label, str(a), str(b)) for label, a, b in rosa_rows(advice)]
@@ -243,7 +238,7 @@ def to_markdown(advice: Advice) -> str:
         out += ["", "What drives the score now:", ""]
         out += [f"- {d}" for d in drivers(advice.rosa)]
     if drivers(advice.rosa_after):
-        out += ["", "What the settings alone cannot fix:", ""]
+        out += ["", "What still counts after the plan:", ""]
         out += [f"- {d}" for d in drivers(advice.rosa_after)]
     out += ["", "## Advice", ""]
     if not advice.lines:
@@ -279,6 +274,7 @@ def to_json(advice: Advice) -> dict[str, Any]:
         "rosa": advice.rosa.as_dict(),
         "rosa_after": advice.rosa_after.as_dict(),
         "advice": [line.as_dict() for line in advice.lines],
+        "plan": [step.as_dict() for step in advice.plan.steps],
         "assumptions": list(advice.assumptions),
     }
 
@@ -295,6 +291,9 @@ def snapshot(advice: Advice, now: datetime | None = None) -> dict[str, Any]:
         "rosa_after": advice.rosa_after.as_dict(),
         "items": [
             {"id": line.id, "severity": line.severity, "title": line.title} for line in advice.lines
+        ],
+        "plan": [
+            {k: v for k, v in step.as_dict().items() if v is not None} for step in advice.plan.steps
         ],
     }
 

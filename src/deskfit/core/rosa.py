@@ -402,17 +402,19 @@ def _item_total(items: RosaItems, base: str) -> int:
     return total
 
 
-def _line(items: RosaItems, name: str, label: str, points: int) -> str:
+def _line(items: RosaItems, name: str, label: str, points: int, *, base: bool = False) -> str:
+    # A base score is the item's value (1 is neutral); an additive item adds its points.
     reason = items.reasons.get(name, "").strip()
-    text = f"{label} (+{points})"
+    text = f"{label} (scores {points}; 1 is neutral)" if base else f"{label} (+{points})"
     return f"{text} — {reason}" if reason else text
 
 
 def _drivers(items: RosaItems) -> dict[str, list[str]]:
     """One line per item above neutral, grouped by score-sheet section.
 
-    A base score is shown with its full value (e.g. "+3" for feet not reaching), as the
-    score sheet counts it; durations are listed only at +1 (a -1 lowers the score).
+    A base score is shown as the value the score sheet gives it ("scores 3" for feet not
+    reaching, 1 being neutral); additive items with their points ("+1"); durations only at
+    +1 (a -1 lowers the score).
     """
     out: dict[str, list[str]] = {}
     for section, names in _SECTIONS.items():
@@ -424,7 +426,7 @@ def _drivers(items: RosaItems) -> dict[str, list[str]]:
                     lines.append(_line(items, name, _DURATION_LABELS[name], value))
                 continue
             if value > 1:
-                lines.append(_line(items, name, _BASE_LABELS[name][value], value))
+                lines.append(_line(items, name, _BASE_LABELS[name][value], value, base=True))
             for extra in _ITEM_PARTS[name]:
                 if getattr(items, extra):
                     label = _ADDITIVE_LABELS[extra]

@@ -4,10 +4,9 @@ deskfit measures what it can instead of asking a person to judge it: the seat he
 from the gap between seat, foot support and the legs; the monitor item from the eye height
 on the seat as set; "too high" work surface and keyboard from the elbow height.
 
-The same mapping scores the workstation as answered (``after=False``) and as it would stand
-with the recommended settings applied (``after=True``): then what settings can fix (seat,
-footstool, surface, monitor height and distance, adjustable armrests, lumbar and recline)
-is taken as fixed, and everything else stays as answered.
+One mapping scores any profile. The score "after" is this mapping on the profile with the
+plan applied (``plan.apply_plan``), so what the plan changes counts and everything else
+stays as answered: the two can never disagree.
 """
 
 from __future__ import annotations
@@ -15,9 +14,10 @@ from __future__ import annotations
 import math
 
 from deskfit.core.body import BodyDimensions
-from deskfit.core.fit import VIEWING_DISTANCE, Setup, keyboard_offset
+from deskfit.core.plan import current_setup
 from deskfit.core.profile import Profile
 from deskfit.core.rosa import RosaItems, duration_score
+from deskfit.core.targets import THIGH_ROOM, VIEWING_DISTANCE, keyboard_offset
 from deskfit.core.units import format_length
 
 SEAT_NEUTRAL = 2.5  # |gap| within this: knees about 90°
@@ -44,8 +44,16 @@ def monitor_item(top_cm: float, eye_cm: float, distance_cm: float) -> int:
     return 2 if below_deg > MONITOR_TOO_LOW_DEG else 1
 
 
-def rosa_items(profile: Profile, body: BodyDimensions, setup: Setup, *, after: bool) -> RosaItems:
-    """The ROSA items of this profile with the workstation set as ``setup``."""
+def thighs_short_cm(profile: Profile, body: BodyDimensions) -> float:
+    """How far the desk's underside is below the thighs plus room to move (§3.2); ≤ 0 fits."""
+    setup = current_setup(profile)
+    underside = setup.desk_height_cm - profile.desk.thickness_cm
+    return setup.sitting_height_cm + body.thigh_clearance.value + THIGH_ROOM - underside
+
+
+def rosa_items(profile: Profile, body: BodyDimensions) -> RosaItems:
+    """The ROSA items of the workstation as this profile says it stands."""
+    setup = current_setup(profile)
     chair, desk, mon = profile.chair, profile.desk, profile.monitor
     kb, mouse, phone, habits = profile.keyboard, profile.mouse, profile.phone, profile.habits
     units = profile.units
@@ -55,7 +63,8 @@ def rosa_items(profile: Profile, body: BodyDimensions, setup: Setup, *, after: b
         return format_length(abs(x), units)
 
     rest = body.popliteal_height.value + body.shoe_allowance_cm
-    gap = setup.seat_height_cm - setup.footstool_height_cm - rest
+    sitting = setup.sitting_height_cm
+    gap = sitting - setup.footstool_height_cm - rest
     seat_item = seat_height_item(gap)
     if seat_item == 3:
         reasons["seat_height"] = f"feet hang about {cm(gap)} above their support"
@@ -66,8 +75,13 @@ def rosa_items(profile: Profile, body: BodyDimensions, setup: Setup, *, after: b
             else f"seat {cm(gap)} too low: knees up"
         )
 
+    thighs = thighs_short_cm(profile, body)
+    legroom_short = not desk.legroom_ok or thighs > 1e-6
+    if thighs > 1e-6:
+        reasons["legroom_insufficient"] = f"thighs {cm(thighs)} short of room under the desk"
+
     seat_depth = 1
-    if chair.seat_depth_cm is not None and not (after and chair.depth_adjustable):
+    if chair.seat_depth_cm is not None:
         clearance = body.buttock_popliteal_length.value - chair.seat_depth_cm
         if clearance < 5:
             seat_depth = 2
@@ -79,7 +93,7 @@ def rosa_items(profile: Profile, body: BodyDimensions, setup: Setup, *, after: b
     if chair.armrests == "none":
         armrests = 2
         reasons["armrests"] = "no armrests: arms unsupported"
-    elif chair.armrest_fit == "supported" or (after and chair.armrests == "adjustable"):
+    elif chair.armrest_fit == "supported":
         armrests = 1
     else:
         armrests = 2
@@ -89,10 +103,8 @@ def rosa_items(profile: Profile, body: BodyDimensions, setup: Setup, *, after: b
             else "armrests too low: arms unsupported"
         )
 
-    lumbar_ok = chair.lumbar_support != "none" and (
-        chair.lumbar_in_small_of_back or (after and chair.lumbar_support == "adjustable")
-    )
-    recline = 100.0 if after and chair.backrest_adjustable else chair.backrest_recline_deg
+    lumbar_ok = chair.lumbar_support != "none" and chair.lumbar_in_small_of_back
+    recline = chair.backrest_recline_deg
     recline_ok = 95 <= recline <= 110
     back = 1 if chair.backrest and lumbar_ok and recline_ok else 2
     if not chair.backrest:
@@ -110,14 +122,14 @@ def rosa_items(profile: Profile, body: BodyDimensions, setup: Setup, *, after: b
     # work on the tray, so deskfit uses the surface the keyboard is on for both items: a
     # desk top above a tray does not shrug the shoulders (deliberate deviation).
     k = keyboard_offset(profile)
-    elbow = setup.seat_height_cm + body.elbow_rest_height.value
+    elbow = sitting + body.elbow_rest_height.value
     home_row = setup.work_surface_height_cm + k
     surface_high = home_row - elbow > SURFACE_TOO_HIGH
     if surface_high:
         reasons["work_surface_too_high"] = f"home row {cm(home_row - elbow)} above the elbow"
         reasons["keyboard_too_high"] = reasons["work_surface_too_high"]
 
-    eye = setup.seat_height_cm + body.eye_height_sitting.value
+    eye = sitting + body.eye_height_sitting.value
     monitor = monitor_item(setup.monitor_top_height_cm, eye, setup.viewing_distance_cm)
     if monitor == 3:
         reasons["monitor"] = f"screen top {cm(setup.monitor_top_height_cm - eye)} above the eyes"
@@ -134,7 +146,7 @@ def rosa_items(profile: Profile, body: BodyDimensions, setup: Setup, *, after: b
 
     return RosaItems(
         seat_height=seat_item,
-        legroom_insufficient=not desk.legroom_ok,
+        legroom_insufficient=legroom_short,
         seat_height_not_adjustable=not chair.height_adjustable,
         seat_depth=seat_depth,
         seat_depth_not_adjustable=not chair.depth_adjustable,

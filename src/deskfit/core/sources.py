@@ -18,4 +18,5 @@ DIN_4556 = "DIN 4556 footrests: plate ≥ 45 × 35 cm, height to ≥ 11 cm, tilt
 JUNG_2020 = "Jung et al. (2020), cross-legged sitting and low back pain, IJERPH 17:4621"
 BIFMA = "ANSI/BIFMA G1: lumbar support 15–25 cm above the seat"
 ANSUR = "ANSUR II (Gordon et al. 2014): body estimates from stature and sex"
+FAA_CHARACTERS = "FAA rule of thumb: characters at least 1/200 of the viewing distance tall"
 OUR_RULE = "deskfit rule: a product decision made from the sources above"

@@ -32,6 +32,7 @@ __all__ = [
     "cm_to_in",
     "format_length",
     "format_length_input",
+    "format_rule_of_thumb",
     "in_to_cm",
     "parse_length",
     "round_for_people",
@@ -391,6 +392,26 @@ def format_length(
     if stature:
         return f"{sign}{_feet_inches_text(abs(quarters))}"
     return f"{sign}{_inches_text(abs(quarters))} in"
+
+
+_EIGHTH_GLYPHS: Final = ("", "⅛", "¼", "⅜", "½", "⅝", "¾", "⅞")
+
+
+def format_rule_of_thumb(cm: float, units: UnitSystem) -> str:
+    """A rule of thumb or a clearance, at the precision it has: ``0.3 cm`` or ``⅛ in``.
+
+    Settings are rounded to what a person can set (0.5 cm, 1/4 in); a figure like "text at
+    least distance/200 tall" is not a setting, and rounding 0.3 cm to 0.5 would overstate
+    it (ergonomics.md §3 step 8). Metric to 0.1 cm, imperial to 1/8 in, half away from zero.
+    """
+    value = _to_decimal(cm)
+    if units == "metric":
+        tenths = _round_to_step(value, Decimal("0.1"))
+        return f"{_sign(tenths, False)}{_plain(abs(tenths))} cm"
+    eighths = int((value / (_CM_PER_INCH / 8)).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+    whole, eighth = divmod(abs(eighths), 8)
+    text = _EIGHTH_GLYPHS[eighth] if whole == 0 and eighth else f"{whole}{_EIGHTH_GLYPHS[eighth]}"
+    return f"{_sign(eighths, False)}{text} in"
 
 
 def format_length_input(cm: float, units: UnitSystem) -> str:

@@ -1,10 +1,12 @@
 """Advice: a pure function of the profile (``advise(profile)``).
 
-Every failed checklist item (ergonomics.md §5) and every setting that differs from how the
-workstation stands now becomes one ``AdviceLine``: what to do, by how much, why, and the
-sources. The seed advice about crossing legs and the footstool (§6) appears where it
-applies. Lines are sorted by severity, then in the order a person acts: chair, desk,
-footstool, monitor, then the rest. One module per area writes that area's lines.
+The plan (``plan.make_plan``) decides every setting, in order; each step of it, every
+failed checklist item (ergonomics.md §5) and the seed advice about crossing legs and the
+footstool (§6) becomes one ``AdviceLine``: what to do, by how much, why, and the sources.
+Every number in a line is read from the plan at the step it describes. Lines are sorted
+by severity (§3.4), then in the plan's order: chair, desk, footstool, monitor, the rest.
+When a purchase rests on an estimated elbow height, measuring it comes first (§3.3).
+One module per area writes that area's lines.
 """
 
 from __future__ import annotations
@@ -29,11 +31,13 @@ from deskfit.core.advice.lines import (
     Severity,
     Writer,
 )
-from deskfit.core.body import BodyDimensions
-from deskfit.core.fit import Fit, fit
+from deskfit.core.advice.measure import advise_measuring, is_measure_first
+from deskfit.core.body import BodyDimensions, body_dimensions
+from deskfit.core.plan import Plan, apply_plan, make_plan
 from deskfit.core.profile import Profile
 from deskfit.core.rosa import RosaItems, score
 from deskfit.core.rosa_items import rosa_items
+from deskfit.core.targets import targets_for
 
 __all__ = [
     "AREAS",
@@ -47,8 +51,8 @@ __all__ = [
     "estimated_keys",
 ]
 
-
-_SECTIONS: tuple[Callable[[Writer, Profile, Fit, RosaItems], None], ...] = (
+Section = Callable[[Writer, Profile, BodyDimensions, RosaItems], None]
+_SECTIONS: tuple[Section, ...] = (
     chair.advise_chair,
     desk.advise_desk,
     footstool.advise_footstool,
@@ -56,6 +60,7 @@ _SECTIONS: tuple[Callable[[Writer, Profile, Fit, RosaItems], None], ...] = (
     keyboard_mouse.advise_keyboard_mouse,
     phone.advise_phone,
     habits.advise_habits,
+    advise_measuring,
 )
 
 
@@ -71,40 +76,64 @@ def estimated_keys(profile: Profile, body: BodyDimensions) -> list[str]:
     ]
 
 
-def assumptions_for(profile: Profile, fit_: Fit) -> list[str]:
+_ESTIMATE_NAMES = {
+    "popliteal_height_cm": "popliteal height (seat height)",
+    "elbow_rest_height_cm": "elbow rest height (desk and keyboard height)",
+    "eye_height_sitting_cm": "eye height sitting (monitor height)",
+    "buttock_popliteal_length_cm": "buttock–popliteal length (seat depth)",
+    "thigh_clearance_cm": "thigh clearance (room under the desk)",
+    "elbow_height_standing_cm": "elbow height standing (standing desk height)",
+}
+
+
+def assumptions_for(profile: Profile, body: BodyDimensions) -> list[str]:
     """What the advice assumes: estimated body dimensions and unanswered questions."""
-    out = []
-    names = {
-        "popliteal_height_cm": "popliteal height (seat height)",
-        "elbow_rest_height_cm": "elbow rest height (desk and keyboard height)",
-        "eye_height_sitting_cm": "eye height sitting (monitor height)",
-        "buttock_popliteal_length_cm": "buttock–popliteal length (seat depth)",
-        "elbow_height_standing_cm": "elbow height standing (standing desk height)",
-    }
-    for key in estimated_keys(profile, fit_.body):
-        out.append(f"Estimated from your height and sex: {names[key]}.")
+    out = [
+        f"Estimated from your height and sex: {_ESTIMATE_NAMES[key]}."
+        for key in estimated_keys(profile, body)
+    ]
     if profile.chair.seat_depth_cm is None:
         out.append("Seat depth not given: taken as fitting.")
     return out
 
 
+def _order(plan: Plan) -> Callable[[AdviceLine], tuple[int, int, int]]:
+    """Severity, then the plan's order: its areas, and within one the step numbers."""
+    first_step: dict[str, int] = {}
+    for s in plan.steps:
+        first_step.setdefault(s.advice_id, s.number)
+
+    def key(line: AdviceLine) -> tuple[int, int, int]:
+        return (
+            SEVERITIES.index(line.severity),
+            AREAS.index(line.area),
+            first_step.get(line.id, len(plan.steps) + 1),
+        )
+
+    return key
+
+
 def advise(profile: Profile) -> Advice:
     """All of deskfit's advice for a profile. Pure and deterministic."""
-    f = fit(profile)
-    before = rosa_items(profile, f.body, f.current, after=False)
-    after = rosa_items(profile, f.body, f.recommended, after=True)
-    writer = Writer(profile)
+    body = body_dimensions(profile.body)
+    plan = make_plan(profile, body)
+    before = rosa_items(profile, body)
+    after = rosa_items(apply_plan(profile, plan), body)
+    writer = Writer(profile, plan)
     for section in _SECTIONS:
-        section(writer, profile, f, before)
-    order = {(s, a): (SEVERITIES.index(s), AREAS.index(a)) for s in SEVERITIES for a in AREAS}
-    lines = sorted(writer.lines, key=lambda line: order[(line.severity, line.area)])
+        section(writer, profile, body, before)
+    lines = sorted(writer.lines, key=_order(plan))
+    # Measuring comes first when a purchase depends on it (§3.3), whatever its severity.
+    lines.sort(key=lambda line: not is_measure_first(line))
     return Advice(
         profile=profile,
-        fit=f,
+        body=body,
+        targets=targets_for(profile, body),
+        plan=plan,
         rosa_items=before,
         rosa=score(before),
         rosa_after_items=after,
         rosa_after=score(after),
         lines=lines,
-        assumptions=assumptions_for(profile, f),
+        assumptions=assumptions_for(profile, body),
     )

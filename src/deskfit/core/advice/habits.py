@@ -1,15 +1,15 @@
-"""Habits and what the advice rests on: breaks, measuring the elbow, the survey's range."""
+"""Habits and what the advice rests on: breaks, and statures outside the survey's range."""
 
 from __future__ import annotations
 
 from deskfit.core import sources as src
 from deskfit.core.advice.lines import Writer
-from deskfit.core.fit import Fit
+from deskfit.core.body import STATURE_DATA_MAX_CM, STATURE_DATA_MIN_CM, BodyDimensions
 from deskfit.core.profile import Profile
 from deskfit.core.rosa import RosaItems
 
 
-def advise_habits(w: Writer, p: Profile, f: Fit, before: RosaItems) -> None:
+def advise_habits(w: Writer, p: Profile, body: BodyDimensions, before: RosaItems) -> None:
     h = p.habits
     if h.longest_stretch_min > 30 or h.hours_per_day > 4:
         urgent = h.hours_per_day > 4
@@ -26,26 +26,13 @@ def advise_habits(w: Writer, p: Profile, f: Fit, before: RosaItems) -> None:
             ),
             src.CORNELL_BREAKS,
         )
-    body = f.body
-    if body.elbow_rest_height.source == "estimated":
-        w.add(
-            "measure-elbow",
-            "info",
-            "habits",
-            "Measure your elbow rest height",
-            "Your desk and seat settings rest on an estimate of your elbow height from your "
-            f"height, which is only good to about ±{w.cm((body.elbow_rest_height.high - body.elbow_rest_height.low) / 2)}. "
-            "Sit upright, upper arm hanging, elbow at 90°, and measure from the seat to the "
-            "underside of the elbow; enter it and the advice sharpens.",
-            src.ANSUR,
-        )
     if body.stature_outside_data:
         w.add(
             "stature-outside-data",
             "info",
             "habits",
             "Your height is outside the survey data",
-            "The body estimates come from people 145–205 cm tall; yours are extrapolated, so "
-            "measure the body dimensions if you can.",
+            f"The body estimates come from people {w.span(STATURE_DATA_MIN_CM, STATURE_DATA_MAX_CM)} "
+            "tall; yours are extrapolated, so measure the body dimensions if you can.",
             src.ANSUR,
         )

@@ -3,60 +3,34 @@
 from __future__ import annotations
 
 from deskfit.core import sources as src
-from deskfit.core.advice.lines import Severity, Writer, differs
-from deskfit.core.fit import (
-    VIEWING_DISTANCE,
-    Fit,
-)
+from deskfit.core.advice.lines import Writer, severity_of_change
+from deskfit.core.body import BodyDimensions
 from deskfit.core.profile import Profile
 from deskfit.core.rosa import RosaItems
+from deskfit.core.targets import MONITOR_TOLERANCE, VIEWING_DISTANCE
+
+CHARACTER_HEIGHT_RATIO = 200  # characters at least distance/200 tall (FAA rule of thumb)
 
 
-def advise_monitor(w: Writer, p: Profile, f: Fit, before: RosaItems) -> None:
-    mon, now, to = p.monitor, f.current, f.recommended
-    progressive = p.body.lenses == "progressive"
-    if differs(now.monitor_top_height_cm, to.monitor_top_height_cm):
-        delta = to.monitor_top_height_cm - now.monitor_top_height_cm
-        sev: Severity = "high" if before.monitor >= 2 else ("medium" if abs(delta) >= 4 else "low")
-        where = (
-            "10 cm below your eyes, since progressive lenses need you to look down through them"
-            if progressive
-            else "a little below eye level, so you look slightly down"
-        )
-        w.add(
-            "monitor-height",
-            sev,
-            "monitor",
-            f"{'Raise' if delta > 0 else 'Lower'} the screen's top edge to {w.cm(to.monitor_top_height_cm)}",
-            f"{w.move(now.monitor_top_height_cm, to.monitor_top_height_cm).capitalize()}: the top "
-            f"of the picture belongs {where} (with the seat at {w.cm(to.seat_height_cm)}). "
-            + (
-                "Use a monitor riser or a stack of books."
-                if delta > 0
-                else "Lower the stand or take the screen off its riser."
-            )
-            + " "
-            + (
-                "A laptop needs a stand with a separate keyboard and mouse."
-                if p.keyboard.home_row_above_surface_cm <= 2 and delta > 0
-                else ""
-            ),
-            *((src.OSHA_MONITOR, src.BIFOCAL) if progressive else (src.OSHA_MONITOR,)),
-        )
-    if not VIEWING_DISTANCE[1] <= mon.distance_cm <= VIEWING_DISTANCE[2]:
-        far = mon.distance_cm > VIEWING_DISTANCE[2]
+def advise_monitor(w: Writer, p: Profile, body: BodyDimensions, before: RosaItems) -> None:
+    mon = p.monitor
+    _height(w, p, body)
+    s = w.plan.step("monitor.distance_cm")
+    if s is not None and s.from_cm is not None:
+        far = s.from_cm > VIEWING_DISTANCE[2]
         w.add(
             "monitor-distance",
             "medium" if far else "low",
             "monitor",
-            f"Move the screen {'closer' if far else 'further away'} (about {w.cm(VIEWING_DISTANCE[0])})",
-            f"The screen is {w.cm(mon.distance_cm)} from your eyes; "
-            f"{w.cm(VIEWING_DISTANCE[1])}–{w.cm(VIEWING_DISTANCE[2])}, about arm's length, lets "
-            f"you read without leaning in. Text should be at least "
-            f"{w.cm(VIEWING_DISTANCE[0] / 200)} tall at {w.cm(VIEWING_DISTANCE[0])}: enlarge it "
+            f"Move the screen {'closer' if far else 'further away'}, to {w.cm(s.to_cm)}",
+            f"{w.step_of(s)}. The screen is {w.cm(s.from_cm)} from your eyes; "
+            f"{w.span(VIEWING_DISTANCE[1], VIEWING_DISTANCE[2])}, about arm's length, lets "
+            f"you read without leaning in: move it to {w.cm(s.to_cm)}. Text should be at least "
+            f"{w.fine(s.to_cm / CHARACTER_HEIGHT_RATIO)} tall at {w.cm(s.to_cm)}: enlarge it "
             "rather than lean in.",
             src.OSHA,
             src.ROSA,
+            src.FAA_CHARACTERS,
         )
     if not mon.directly_in_front:
         w.add(
@@ -91,3 +65,56 @@ def advise_monitor(w: Writer, p: Profile, f: Fit, before: RosaItems) -> None:
             src.OSHA,
             src.ROSA,
         )
+
+
+_HOW = {
+    ("desk", True): "Use a monitor riser or a stack of books.",
+    ("desk", False): "Lower the stand or take the screen off its riser.",
+    ("arm", True): "Raise the monitor arm.",
+    ("arm", False): "Lower the monitor arm.",
+    ("independent", True): "Raise its stand or mount.",
+    ("independent", False): "Lower its stand or mount.",
+}
+
+
+def _height(w: Writer, p: Profile, body: BodyDimensions) -> None:
+    """The screen's top edge for the eyes on the seat as set (§3 step 7), from where the
+    desk move left it (§3.1)."""
+    plan = w.plan
+    s = plan.step("monitor.top_height_cm")
+    if s is None or s.from_cm is None or s.advice_id != "monitor-height":
+        return
+    progressive = p.body.lenses == "progressive"
+    below = 10.0 if progressive else 5.0
+    where = (
+        f"{w.cm(below)} below your eyes, since progressive lenses need you to look down "
+        "through them"
+        if progressive
+        else f"a little below eye level ({w.cm(below)} below), so you look slightly down"
+    )
+    sitting = plan.end.sitting_height_cm
+    eye = sitting + body.eye_height_sitting.value
+    delta = s.to_cm - s.from_cm
+    carried = ""
+    if s.carried_cm:
+        desk = plan.step("desk.height_cm")
+        carried = (
+            f"The desk move{f' (step {desk.number})' if desk else ''} "
+            f"{'brought it down' if s.carried_cm < 0 else 'took it up'} to {w.cm(s.from_cm)}; "
+        )
+    laptop = (
+        " A laptop needs a stand with a separate keyboard and mouse."
+        if p.keyboard.home_row_above_surface_cm <= 2 and delta > 0
+        else ""
+    )
+    move = w.move(s.from_cm, s.to_cm)
+    w.add(
+        "monitor-height",
+        severity_of_change(delta, MONITOR_TOLERANCE),
+        "monitor",
+        f"{'Raise' if delta > 0 else 'Lower'} the screen's top edge to {w.cm(s.to_cm)}",
+        f"{w.step_of(s)}. {carried}{move if carried else move.capitalize()} to "
+        f"{w.cm(s.to_cm)}: the top of the picture belongs {where} (your eyes are at "
+        f"{w.cm(eye)} sitting at {w.cm(sitting)}). {_HOW[(p.monitor.mount, delta > 0)]}{laptop}",
+        *((src.OSHA_MONITOR, src.BIFOCAL) if progressive else (src.OSHA_MONITOR,)),
+    )

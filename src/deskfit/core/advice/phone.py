@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from deskfit.core import sources as src
 from deskfit.core.advice.lines import Writer
-from deskfit.core.fit import Fit
+from deskfit.core.body import BodyDimensions
 from deskfit.core.profile import Profile
 from deskfit.core.rosa import RosaItems
 
 
-def advise_phone(w: Writer, p: Profile, f: Fit, before: RosaItems) -> None:
+def advise_phone(w: Writer, p: Profile, body: BodyDimensions, before: RosaItems) -> None:
     phone = p.phone
     if phone.use == "none":
         return
