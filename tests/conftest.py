@@ -32,6 +32,7 @@ _VALID_DOCUMENT: dict[str, Any] = {
         "elbow_rest_height_cm": 23.0,
         "eye_height_sitting_cm": 76.0,
         "buttock_popliteal_length_cm": 48.0,
+        "thigh_clearance_cm": 16.5,
         "lenses": "single_vision",
     },
     "chair": {
@@ -46,6 +47,7 @@ _VALID_DOCUMENT: dict[str, Any] = {
         "backrest": True,
         "backrest_recline_deg": 100.0,
         "backrest_adjustable": True,
+        "cushion_cm": 0.0,
         "armrests": "adjustable",
         "armrest_fit": "supported",
         "armrests_hard": False,
@@ -58,6 +60,7 @@ _VALID_DOCUMENT: dict[str, Any] = {
         "height_max_cm": 125.0,
         "sit_stand": False,
         "legroom_ok": True,
+        "thickness_cm": 3.0,
         "keyboard_tray": False,
         "keyboard_tray_height_cm": 66.0,
         "keyboard_tray_adjustable": False,
@@ -73,6 +76,7 @@ _VALID_DOCUMENT: dict[str, Any] = {
     "monitor": {
         "top_height_cm": 118.0,
         "distance_cm": 65.0,
+        "mount": "desk",
         "directly_in_front": True,
         "glare": False,
         "reads_documents": False,

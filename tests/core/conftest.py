@@ -2,7 +2,8 @@
 
 ``doc(**sections)`` builds a profile document (a dict, as tomllib would give) from a base
 with every body dimension *measured*, so that the hand-worked arithmetic in the tests is
-exact: PH 40, S 2.5 (PH + S = 42.5), ERH 24, ESH 75, BPL 48, K 3. Each keyword replaces
+exact: PH 40, S 2.5 (PH + S = 42.5), ERH 24, ESH 75, BPL 48, TC 14 (thin thighs: room under
+the desk is its own tests' business), K 3. Each keyword replaces
 keys of one section (``chair={"seat_height_cm": 50.0}``); a top-level key (``units``,
 ``name``) is set as given.
 
@@ -38,6 +39,7 @@ BASE_DOC: dict[str, Any] = {
         "elbow_rest_height_cm": 24.0,
         "eye_height_sitting_cm": 75.0,
         "buttock_popliteal_length_cm": 48.0,
+        "thigh_clearance_cm": 14.0,
         "lenses": "none",
     },
     "chair": {

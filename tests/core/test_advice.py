@@ -108,7 +108,19 @@ def test_a_worse_answer_never_lowers_rosa(
 @given(data=st.data())
 def test_advice_lines_sorted_complete_and_unique(profile_docs: Any, data: st.DataObject) -> None:
     a = advise(parse_profile(data.draw(profile_docs)))
-    keys = [(SEVERITY_ORDER.index(x.severity), AREA_ORDER.index(x.area)) for x in a.lines]
+    lines = list(a.lines)
+    # measuring the elbow comes first when a purchase rests on it (§3.3), then severity
+    # (§3.4), then the plan's order: its areas, and within one the step numbers
+    if lines and lines[0].id == "measure-elbow" and lines[0].severity == "high":
+        lines = lines[1:]
+    assert all(x.id != "measure-elbow" or x.severity == "info" for x in lines)
+    step_of = {}
+    for s in a.plan.steps:
+        step_of.setdefault(s.advice_id, s.number)
+    keys = [
+        (SEVERITY_ORDER.index(x.severity), AREA_ORDER.index(x.area), step_of.get(x.id, 99))
+        for x in lines
+    ]
     assert keys == sorted(keys)
     for x in a.lines:
         assert x.id and x.id.strip()
@@ -126,7 +138,7 @@ def test_advise_is_deterministic(profile_docs: Any, data: st.DataObject) -> None
     assert first.lines == second.lines
     assert first.rosa.as_dict() == second.rosa.as_dict()
     assert first.rosa_after.as_dict() == second.rosa_after.as_dict()
-    assert first.fit == second.fit
+    assert first.plan == second.plan
     assert first.assumptions == second.assumptions
     # and from a fresh parse of the same answers
     again = advise(parse_profile(p.model_dump()))
@@ -194,7 +206,7 @@ def test_feet_reach_floor_and_crosses_legs_gets_second_position(profile: MakePro
             habits={"crosses_legs": "sometimes", "hours_per_day": 2.0, "longest_stretch_min": 20},
         )
     )
-    assert a.fit.recommended.footstool_height_cm == 0
+    assert a.settings.footstool_height_cm == 0
     assert "footstool-second-position" in ids(a)
     assert "crossing-legs" in ids(a)
     assert "footstool-height" not in ids(a)
@@ -233,11 +245,26 @@ def test_footstool_height_title_imperial(profile: MakeProfile) -> None:
     assert line(a, "footstool-height").title == "Get a 4 in footstool"
 
 
-def test_measure_elbow_when_estimated(profile: MakeProfile) -> None:
+def test_measure_elbow_first_when_a_purchase_rests_on_it(profile: MakeProfile) -> None:
+    """ERH estimated for the base man of 175: 0.0733·175 + 11.63 = 24.4575, ±1.645·2.82
+    = ±4.64. At the fixed 74 desk the seat is set from it: 77 − 24.4575 = 52.54 → 52.5,
+    F = 10 → a footstool to buy, of 10 cm that could be anywhere from 5.5 to 14.5 (§3.3):
+    measuring comes first, as the first line."""
     a = advise(profile(body={"elbow_rest_height_cm": None}))
+    first = a.lines[0]
+    assert (first.id, first.severity) == ("measure-elbow", "high")
+    assert "10 cm" in first.text
+    assert "between 5.5 cm and 14.5 cm" in first.text
+    assert any("elbow" in s.lower() for s in a.assumptions)
+
+
+def test_measure_elbow_is_information_when_nothing_is_bought(profile: MakeProfile) -> None:
+    """With an adjustable desk the desk follows the seat: no purchase rests on the elbow
+    estimate, and the nudge to measure is a line of information at the end."""
+    a = advise(profile(body={"elbow_rest_height_cm": None}, **_FEET_REACH))
     x = line(a, "measure-elbow")
     assert x.severity == "info"
-    assert any("elbow" in s.lower() for s in a.assumptions)
+    assert a.lines[-1].severity == "info"
 
 
 def test_no_measure_elbow_when_measured(profile: MakeProfile) -> None:

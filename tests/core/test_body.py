@@ -88,6 +88,7 @@ def test_measured_value_wins_with_a_zero_width_band() -> None:
         "elbow_rest_height_cm",
         "eye_height_sitting_cm",
         "buttock_popliteal_length_cm",
+        "thigh_clearance_cm",
         "elbow_height_standing_cm",
     ]
 
@@ -101,6 +102,7 @@ def test_all_measured_leaves_only_standing_elbow_height_estimated() -> None:
         elbow_rest_height_cm=22,
         eye_height_sitting_cm=80,
         buttock_popliteal_length_cm=50,
+        thigh_clearance_cm=17,
     )
     dims = body_dimensions(body)
     assert dims.estimated() == ["elbow_height_standing_cm"]
@@ -115,13 +117,14 @@ def test_all_measured_leaves_only_standing_elbow_height_estimated() -> None:
     assert dims.stature_cm == 180
 
 
-def test_nothing_measured_estimates_all_five() -> None:
+def test_nothing_measured_estimates_all_six() -> None:
     dims = body_dimensions(Body(stature_cm=165))  # sex defaults to "unspecified"
     assert dims.estimated() == [
         "popliteal_height_cm",
         "elbow_rest_height_cm",
         "eye_height_sitting_cm",
         "buttock_popliteal_length_cm",
+        "thigh_clearance_cm",
         "elbow_height_standing_cm",
     ]
     assert dims.popliteal_height == estimate("popliteal_height", 165, "unspecified")
@@ -139,11 +142,13 @@ def test_export_matches_the_contract_example() -> None:
     """
     dims = body_dimensions(Body(stature_cm=170.5, sex="female", popliteal_height_cm=41.0))
     export = dims.as_export_dict()
+    # the contract's four, then thigh clearance (added keys are allowed)
     assert list(export) == [
         "popliteal_height_cm",
         "elbow_rest_height_cm",
         "eye_height_sitting_cm",
         "buttock_popliteal_length_cm",
+        "thigh_clearance_cm",
     ]
     assert export["popliteal_height_cm"] == {
         "value": 41.0,

@@ -129,7 +129,8 @@ def test_a_difference_hidden_by_rounding_is_shown_exactly(a: Profile) -> None:
 # -- settings --------------------------------------------------------------------------
 
 
-def test_every_changed_setting_is_named(a: Profile, b: Profile) -> None:
+def expected_settings(a: Profile, b: Profile) -> dict[str, tuple[str, str, str]]:
+    """The settings that read differently, worked out from the two plans' ends."""
     sa, sb = advise(a).settings, advise(b).settings
     expected = {}
     for label, attr in SETTING_ROWS:
@@ -140,11 +141,28 @@ def test_every_changed_setting_is_named(a: Profile, b: Profile) -> None:
         shown_b = ("none" if not y else format_length(y, "metric")) if y is not None else "—"
         if shown != shown_b:
             expected[attr] = (label, shown, shown_b)
+    return expected
+
+
+def test_the_same_workstation_set_differently_has_the_same_settings(
+    a: Profile, b: Profile
+) -> None:
+    """B is A's workstation with the seat, footstool and screen moved: the plan for each
+    ends at the same settings (where it is going does not depend on where it starts)."""
     c = compare(a, b)
+    assert {s.key: (s.title, s.before, s.after) for s in c.settings} == expected_settings(a, b)
+    assert c.settings == []
+
+
+def test_every_changed_setting_is_named(a: Profile) -> None:
+    """A 70 cm desk for the same person moves the seat, the footstool and the screen:
+    seat 51 → 70 + 3 − 24.46 = 48.54 → 48.5, footstool 48.5 − 43.5 (PH + S) = 5 → ..."""
+    lower = with_answers(a, desk={"height_cm": 70.0})
+    expected = expected_settings(a, lower)
+    c = compare(a, lower)
     assert {s.key: (s.title, s.before, s.after) for s in c.settings} == expected
-    # This edit moves the seat, the footstool and the screen top.
-    assert set(expected) == {"seat_height_cm", "footstool_height_cm", "monitor_top_height_cm"}
-    assert expected["seat_height_cm"][1] == "52.5 cm"
+    assert {"seat_height_cm", "monitor_top_height_cm", "desk_height_cm"} <= set(expected)
+    assert expected["desk_height_cm"][1:] == ("74 cm", "70 cm")
 
 
 # -- ROSA ------------------------------------------------------------------------------
@@ -224,7 +242,9 @@ def test_markdown(a: Profile, b: Profile) -> None:
     assert md.startswith("# deskfit compare: Sam at the office → Sam at the office\n")
     assert "| Section | Question | A | B |" in md
     assert "| Chair | Seat height now | 46 cm | 50 cm |" in md
-    assert "| Seat height | 52.5 cm |" in md
+    assert "None: the settings to make are the same." in md
+    lower = comparison_markdown(compare(a, with_answers(a, desk={"height_cm": 70.0})))
+    assert "| Desk height | 74 cm | 70 cm |" in lower
     assert "## Advice resolved (in A, not in B)" in md and "## Advice new (in B, not in A)" in md
     assert render_comparison(c, "md") == md
 

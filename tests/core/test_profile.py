@@ -175,14 +175,17 @@ def test_choice_values_are_the_contracts(spec_block: str) -> None:
         spec_values = re.findall(r'"([^"]+)"', comment.split(";")[0])
         assert set(get_args(info.annotation)) == set(spec_values), key
         checked += 1
-    assert checked == 8  # sex, lenses, lumbar, armrests, armrest_fit, phone use, crosses, units
+    # sex, lenses, lumbar, armrests, armrest_fit, mount, phone use, crosses, units
+    assert checked == 9
 
 
 def test_optional_keys_of_the_contract_may_be_absent(spec_block: str, valid_document: Any) -> None:
     optional = [k for k, c in _spec_comments(spec_block).items() if c.startswith("optional")]
     # Hand count from the spec: shoe, PH, ERH, ESH, BPL, seat depth, lumbar_in_small_of_back,
     # backrest recline, keyboard home row.
-    assert len(optional) == 9, optional
+    # body: shoe, PH, ERH, ESH, BPL, TC; chair: depth, lumbar position, recline, cushion;
+    # desk: thickness; monitor: mount; keyboard: home row
+    assert len(optional) == 13, optional
     for key in optional:
         section, field = key.split(".")
         doc = valid_document()
@@ -281,7 +284,9 @@ def test_every_numeric_field_has_bounds_and_a_unit(
 def test_the_numeric_fields_are_the_ones_expected() -> None:
     # Hand count from the spec: 6 body lengths; chair 4 lengths + recline; desk 4; footstool
     # 3; monitor 2; keyboard 1; phone hours; habits hours + minutes.
-    assert len(NUMERIC) == 6 + 5 + 4 + 3 + 2 + 1 + 1 + 2
+    # body 7, chair 6 (with the cushion), desk 5 (with the thickness), footstool 3, monitor 2,
+    # keyboard 1, phone 1, habits 2
+    assert len(NUMERIC) == 7 + 6 + 5 + 3 + 2 + 1 + 1 + 2
 
 
 @pytest.mark.parametrize(
@@ -293,6 +298,7 @@ def test_the_numeric_fields_are_the_ones_expected() -> None:
         ("elbow_rest_height_cm", 10, 40),
         ("eye_height_sitting_cm", 50, 100),
         ("buttock_popliteal_length_cm", 30, 70),
+        ("thigh_clearance_cm", 8, 35),
         ("shoe_allowance_cm", 0, 15),
     ],
 )

@@ -1,8 +1,8 @@
 """Rendering advice: the JSON export contract (profile-format.md), text, Markdown and the
 [advice] snapshot.
 
-The base profile of conftest.py is case (a) of test_fit: seat 53, footstool 10.5, desk 74,
-screen top 123 (PH 40 + S 2.5 = 42.5, ERH 24, ESH 75, all measured).
+The base profile of conftest.py is case (a) of test_plan_cases: seat 53, footstool 10.5,
+desk 74, screen top 123 (PH 40 + S 2.5 = 42.5, ERH 24, ESH 75, all measured).
 """
 
 from __future__ import annotations
@@ -35,6 +35,19 @@ TOP_KEYS = {
     "rosa",
     "rosa_after",
     "advice",
+    "plan",
+}
+PLAN_STEP_KEYS = {"step", "key", "from_cm", "to_cm", "advice_id"}
+# profile-format.md: a step names the profile key it changes; these are the lengths a plan sets
+PLAN_KEYS = {
+    "chair.seat_height_cm",
+    "chair.cushion_cm",
+    "chair.seat_depth_cm",
+    "desk.height_cm",
+    "desk.keyboard_tray_height_cm",
+    "footstool.height_cm",
+    "monitor.top_height_cm",
+    "monitor.distance_cm",
 }
 BODY_KEYS = (
     "popliteal_height_cm",
@@ -105,6 +118,15 @@ def check_contract(out: dict[str, Any], p: Profile) -> None:
         assert item["id"] and item["title"] and item["text"]
         ranks.append(SEVERITIES.index(item["severity"]))
     assert ranks == sorted(ranks)
+    advice_ids = {item["id"] for item in out["advice"]}
+    for n, step in enumerate(out["plan"], start=1):
+        assert set(step) >= PLAN_STEP_KEYS, step
+        assert step["step"] == n
+        assert step["key"] in PLAN_KEYS, step
+        assert step["from_cm"] is None or isinstance(step["from_cm"], float)
+        assert isinstance(step["to_cm"], float) and step["to_cm"] >= 0
+        assert step["advice_id"] in advice_ids, step
+    assert len({step["key"] for step in out["plan"]}) == len(out["plan"])
 
 
 # -- JSON ------------------------------------------------------------------------------------
@@ -180,7 +202,7 @@ def test_json_contract_everywhere(profile_docs: Any, data: st.DataObject) -> Non
     advice = advise(p)
     out = to_json(advice)
     check_contract(out, p)
-    if advice.fit.recommended.footstool_height_cm == 0:
+    if advice.settings.footstool_height_cm == 0:
         assert out["settings"]["footstool_height_cm"] == 0
     text = render(advice, "json")
     assert json.loads(text) == json.loads(json.dumps(out))
@@ -199,28 +221,34 @@ def check_text(advice: Advice) -> None:
     long = [line for line in text.splitlines() if len(line) > 80]
     assert not long, long
     lines = text.splitlines()
-    for heading in ("What to set", "Advice", "Your body"):
+    for heading in ("The plan, in order", "Advice", "Your body"):
         assert heading in lines, heading
     assert any(line.startswith("ROSA score") for line in lines)
-    header = next(line for line in lines if "Set to" in line)
-    assert "Now" in header and "Change" in header
-    assert any(line.startswith("Seat height") for line in lines)
+    if advice.plan.steps:
+        header = next(line for line in lines if line.startswith("#  "))
+        assert "What" in header and "From" in header and "To" in header and "Change" in header
+        for step in advice.plan.steps:
+            row = next(line for line in lines if line.startswith(f"{step.number} "))
+            assert step.label in row, (step, row)
+    else:
+        assert "Nothing to set" in text
     flat = squash(text)
     for line in advice.lines:
         assert squash(line.title) in flat, line.title
 
 
 def test_text_worked_case(profile: MakeProfile) -> None:
-    """Case (a): the table shows 45 → 53 cm for the seat, a 10.5 cm footstool, 123 cm top."""
+    """Case (a): the plan is seat 45 → 53 cm, a 10.5 cm footstool to get, screen top
+    118 → 123 cm, in that order."""
     advice = advise(profile())
     check_text(advice)
     lines = to_text(advice).splitlines()
-    seat = next(line for line in lines if line.startswith("Seat height"))
-    assert "45 cm" in seat and "53 cm" in seat
-    stool = next(line for line in lines if line.startswith("Footstool"))
-    assert "10.5 cm" in stool
-    top = next(line for line in lines if line.startswith("Screen top"))
-    assert "123 cm" in top
+    seat = next(line for line in lines if line.startswith("1  Seat height"))
+    assert "45 cm" in seat and "53 cm" in seat and "raise 8 cm" in seat
+    stool = next(line for line in lines if line.startswith("2  Footstool"))
+    assert "none" in stool and "10.5 cm" in stool and "get one" in stool
+    top = next(line for line in lines if line.startswith("3  Screen top"))
+    assert "118 cm" in top and "123 cm" in top
 
 
 def test_text_fits_80_columns_with_the_longest_name(profile: MakeProfile) -> None:
@@ -231,10 +259,8 @@ def test_text_fits_80_columns_with_the_longest_name(profile: MakeProfile) -> Non
 
 
 def test_text_fits_80_columns_with_a_wide_settings_table(profile: MakeProfile) -> None:
-    """Fixed chair 37, PH 45 → PH + S 47.5: cushion 10.5 → "47.5 cm (with a 10.5 cm cushion)"
-    (32 columns); screen top 118.5 → "118.5 cm" (8); screen at 100.5 → "move closer 40.5 cm"
-    (19); label "Standing desk height" (20). 20 + 8 + 32 + 19 + 3 gaps × 2 = 85 > 80.
-    """
+    """A fixed chair too low, a sit-stand desk and a far screen: the plan table's widest
+    rows ("Standing desk height", "lower 18.5 cm (after the desk)") still fit 80 columns."""
     p = profile(
         body={"popliteal_height_cm": 45.0, "elbow_rest_height_cm": 29.5},
         chair={"height_adjustable": False, "seat_height_cm": 37.0},

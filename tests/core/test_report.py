@@ -144,26 +144,34 @@ def test_shopping_list_matches_the_advice_recomputed(report: Report, folder: Pat
     for path in sorted(folder.glob("profile-*.toml")):
         profile = store.load_profile(path).profile
         advice = advise(profile)
-        to, now, lim = advice.settings, advice.current, advice.fit.limits
-        if to.footstool_height_cm > 0 and (
+        to, now, plan = advice.settings, advice.current, advice.plan
+        f = plan.findings
+        stool = plan.step("footstool.height_cm")
+        if stool is not None and stool.to_cm > 0 and (
             not profile.footstool.owned
-            or lim.footstool_fixed_off_cm
-            or lim.footstool_beyond_range_cm
+            or (not profile.footstool.adjustable and not f.footstool_reused)
         ):
-            low = math.floor(round(to.footstool_height_cm, 1))
+            low = math.floor(round(stool.to_cm, 1))
             stools[f"{low}–{low + 1} cm"] += 1
-        trays += lim.home_row_too_high_cm > 0
-        if profile.chair.height_adjustable:
-            chairs += lim.home_row_too_high_cm > 0 or lim.seat_too_low_cm > 0
-        else:
-            chairs += to.cushion_cm > 0
-        if to.cushion_cm > 0:
-            cushions[size_bin(to.cushion_cm)] += 1
-        rise = to.monitor_top_height_cm - now.monitor_top_height_cm
-        if rise >= 5 and any(line.id == "monitor-height" for line in advice.lines):
-            monitors[size_bin(round(rise, 1))] += 1
-        if lim.home_row_too_low_cm > 0:
-            desks[size_bin(lim.home_row_too_low_cm)] += 1
+        tray = plan.step("desk.keyboard_tray_height_cm")
+        trays += tray is not None and tray.from_cm is None
+        cushion = plan.step("chair.cushion_cm")
+        bought_cushion = cushion is not None and cushion.to_cm > (cushion.from_cm or 0)
+        chairs += bool(
+            f.home_row_high_cm or f.seat_low_cm or f.tray_route_why == "chair" or bought_cushion
+        )
+        if bought_cushion:
+            assert cushion is not None
+            cushions[size_bin(round(cushion.to_cm, 1))] += 1
+        screen = plan.step("monitor.top_height_cm")
+        if screen is not None and screen.from_cm is not None and profile.monitor.mount == "desk":
+            rise = screen.to_cm - screen.from_cm
+            if rise >= 5:
+                monitors[size_bin(round(rise, 1))] += 1
+        desk = plan.step("desk.height_cm")
+        if desk is not None and desk.from_cm is not None and not profile.desk.height_adjustable:
+            desks[size_bin(round(desk.to_cm - desk.from_cm, 1))] += 1
+        _ = (to, now)
     shop = {item.what: item for item in report.summary.shopping}
     assert dict(shop["footstools"].sizes) == stools
     assert shop["footstools"].count == sum(stools.values()) > 0

@@ -1,9 +1,10 @@
 """From measurements to ROSA items (ergonomics.md §4.4) at the boundaries of each rule.
 
 The body is the measured base of conftest.py: PH 40 + S 2.5 = 42.5, ERH 24, ESH 75,
-BPL 48, K 3. The workstation is passed in as a ``Setup`` so that each test sets exactly the
-one height it is about; the default setup is neutral: seat 42.5 on the floor, surface 63.5
-(home row 66.5 = elbow 42.5 + 24), screen top 112.5 (eye 117.5 − 5) at 65 cm.
+BPL 48, TC 14, K 3. Each test sets exactly the one height it is about on top of a neutral
+workstation: seat 42.5 on the floor, surface 63.5 (home row 66.5 = elbow 42.5 + 24), screen
+top 112.5 (eye 117.5 − 5) at 65 cm. "After" is the profile with its plan applied, scored by
+the same mapping.
 """
 
 from __future__ import annotations
@@ -14,8 +15,8 @@ from typing import Any
 
 import pytest
 
+from deskfit.core.advice import advise
 from deskfit.core.body import body_dimensions
-from deskfit.core.fit import Setup
 from deskfit.core.profile import Profile
 from deskfit.core.rosa import RosaItems
 from deskfit.core.rosa_items import rosa_items
@@ -25,7 +26,6 @@ MakeProfile = Callable[..., Profile]
 NEUTRAL = {
     "seat_height_cm": 42.5,
     "footstool_height_cm": 0.0,
-    "work_surface_height_cm": 63.5,
     "desk_height_cm": 63.5,
     "keyboard_tray_height_cm": None,
     "monitor_top_height_cm": 112.5,
@@ -33,8 +33,51 @@ NEUTRAL = {
 }
 
 
-def items_for(p: Profile, *, after: bool = False, **setup: Any) -> RosaItems:
-    return rosa_items(p, body_dimensions(p.body), Setup(**{**NEUTRAL, **setup}), after=after)
+def at(p: Profile, **setup: Any) -> Profile:
+    """``p`` with the workstation set as the neutral one, changed by ``setup``."""
+    s = {**NEUTRAL, **setup}
+    setup.pop("work_surface_height_cm", None)  # the tray's, or the desk's, height
+    tray = s["keyboard_tray_height_cm"]
+    stool = s["footstool_height_cm"]
+    return p.model_copy(
+        update={
+            "chair": p.chair.model_copy(
+                update={
+                    "seat_height_cm": s["seat_height_cm"],
+                    "seat_height_min_cm": 20.0,
+                    "seat_height_max_cm": 100.0,
+                }
+            ),
+            # a profile's own keyboard tray is left as it is unless the test sets one
+            "desk": p.desk
+            if p.desk.keyboard_tray and "keyboard_tray_height_cm" not in setup
+            else p.desk.model_copy(
+                update={
+                    "height_cm": s["desk_height_cm"],
+                    "keyboard_tray": tray is not None,
+                    "keyboard_tray_height_cm": tray,
+                }
+            ),
+            "footstool": p.footstool.model_copy(
+                update={"owned": bool(stool), "in_use": bool(stool), "height_cm": stool or None}
+            ),
+            "monitor": p.monitor.model_copy(
+                update={
+                    "top_height_cm": s["monitor_top_height_cm"],
+                    "distance_cm": s["viewing_distance_cm"],
+                }
+            ),
+        }
+    )
+
+
+def items_for(p: Profile, **setup: Any) -> RosaItems:
+    return rosa_items(at(p, **setup), body_dimensions(p.body))
+
+
+def after_plan(p: Profile) -> RosaItems:
+    """The items of the workstation once its plan is done."""
+    return advise(p).rosa_after_items
 
 
 def test_neutral_setup_scores_neutral(profile: MakeProfile) -> None:
@@ -98,14 +141,14 @@ def test_seat_depth_unknown_is_neutral(profile: MakeProfile) -> None:
 
 
 def test_seat_depth_after_only_fixed_when_adjustable(profile: MakeProfile) -> None:
-    """After the settings, an adjustable seat is slid to fit; a fixed one stays too long."""
+    """After the plan, an adjustable seat is slid to fit (a plan step); a fixed one stays."""
     fixed = profile(chair={"seat_depth_cm": 45.0, "depth_adjustable": False})
     sliding = profile(chair={"seat_depth_cm": 45.0, "depth_adjustable": True})
-    assert items_for(fixed, after=True).seat_depth == 2
-    assert items_for(fixed, after=True).seat_depth_not_adjustable
+    assert after_plan(fixed).seat_depth == 2
+    assert after_plan(fixed).seat_depth_not_adjustable
     assert items_for(sliding).seat_depth == 2
-    assert items_for(sliding, after=True).seat_depth == 1
-    assert not items_for(sliding, after=True).seat_depth_not_adjustable
+    assert after_plan(sliding).seat_depth == 1
+    assert not after_plan(sliding).seat_depth_not_adjustable
 
 
 # -- work surface / keyboard too high: home row more than 1.5 above the elbow -------------
@@ -282,8 +325,7 @@ def test_armrests_none(profile: MakeProfile) -> None:
     """No armrests: 2 (arms unsupported); "hard", "too wide" and "not adjustable" need
     armrests that exist."""
     p = profile(chair={"armrests": "none", "armrests_hard": True, "armrests_too_wide": True})
-    for after in (False, True):
-        it = items_for(p, after=after)
+    for it in (items_for(p), after_plan(p)):
         assert it.armrests == 2
         assert not it.armrests_hard
         assert not it.armrests_too_wide
@@ -295,22 +337,24 @@ def test_armrests_fixed(profile: MakeProfile) -> None:
     assert supported.armrests == 1
     assert supported.armrests_not_adjustable
     high = profile(chair={"armrests": "fixed", "armrest_fit": "too_high", "armrests_hard": True})
-    for after in (False, True):  # settings cannot move fixed armrests
-        it = items_for(high, after=after)
+    for it in (items_for(high), after_plan(high)):  # the plan cannot move fixed armrests
         assert it.armrests == 2
         assert it.armrests_not_adjustable
         assert it.armrests_hard
 
 
 def test_armrests_adjustable(profile: MakeProfile) -> None:
+    """Setting adjustable armrests to the elbows is advice, not a step of the plan (the
+    profile records how they fit, not a height): after the plan they count as answered."""
     p = profile(
         chair={"armrests": "adjustable", "armrest_fit": "too_low", "armrests_too_wide": True}
     )
-    before, after = items_for(p), items_for(p, after=True)
+    before, after = items_for(p), after_plan(p)
     assert before.armrests == 2
-    assert after.armrests == 1  # set to the elbows
+    assert after.armrests == 2
     assert not before.armrests_not_adjustable
     assert before.armrests_too_wide and after.armrests_too_wide
+    assert any(line.id == "armrest-height" for line in advise(p).lines)
 
 
 # -- back support ---------------------------------------------------------------------------
@@ -330,7 +374,9 @@ def test_back_support_without_backrest_or_lumbar(profile: MakeProfile) -> None:
     assert items_for(profile(chair={"lumbar_in_small_of_back": False})).back_support == 2
 
 
-def test_back_support_after_adjusts_recline_and_lumbar(profile: MakeProfile) -> None:
+def test_back_support_after_the_plan_is_as_answered(profile: MakeProfile) -> None:
+    """Recline and lumbar position are advice, not plan steps: after the plan they count
+    as answered, and the advice says what to do."""
     p = profile(
         chair={
             "backrest_recline_deg": 120.0,
@@ -340,7 +386,9 @@ def test_back_support_after_adjusts_recline_and_lumbar(profile: MakeProfile) -> 
         }
     )
     assert items_for(p).back_support == 2
-    assert items_for(p, after=True).back_support == 1
+    assert after_plan(p).back_support == 2
+    ids = {line.id for line in advise(p).lines}
+    assert {"backrest-recline", "lumbar-support"} <= ids
 
 
 # -- durations ------------------------------------------------------------------------------

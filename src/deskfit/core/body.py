@@ -53,15 +53,15 @@ FITS: Final[dict[str, dict[str, Fit]]] = {
         "male": Fit(0.3051, -3.29, 1.77),
         "female": Fit(0.3267, -4.70, 1.96),
     },
-    "elbow_height_standing": {
-        "male": Fit(0.6898, -10.59, 1.65),
-        "female": Fit(0.6673, -6.28, 1.47),
-    },
     # Seat to the top of the thigh (ANSUR II "thighclearance"): whether the legs fit under
     # the desk (ergonomics.md §3.2).
     "thigh_clearance": {
         "male": Fit(0.0569, 8.06, 1.51),
         "female": Fit(0.0706, 5.29, 1.33),
+    },
+    "elbow_height_standing": {
+        "male": Fit(0.6898, -10.59, 1.65),
+        "female": Fit(0.6673, -6.28, 1.47),
     },
 }
 

@@ -26,7 +26,7 @@ from typing import Any
 from deskfit.core.advice import Advice, AdviceLine, advise
 from deskfit.core.answers import SECTION_TITLES, format_answer
 from deskfit.core.fields import UNIT
-from deskfit.core.fit import Setup
+from deskfit.core.plan import Setup
 from deskfit.core.profile import SECTION_MODELS, SECTION_NAMES, Profile, Units
 from deskfit.core.questions import PROFILE_FIELDS
 from deskfit.core.render import ROSA_PARTS, SETTING_ROWS, heading, md_table, text_table, wrap

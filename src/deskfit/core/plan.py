@@ -33,14 +33,17 @@ from deskfit.core.targets import (
     FOOTSTOOL_ORDINARY_MAX,
     HOME_ROW_ABOVE,
     HOME_ROW_BELOW,
+    MONITOR_RISER_MIN,
     SEAT_CLEARANCE,
     SEAT_TOLERANCE,
     THIGH_ROOM,
+    THIGH_TOLERANCE,
     TRAY_BELOW_DESK,
     TRAY_LOWEST,
     VIEWING_DISTANCE,
     keyboard_offset,
     monitor_band,
+    thighs_short,
 )
 from deskfit.core.units import round_for_people
 
@@ -215,6 +218,8 @@ class Findings:
     tray_route_why: str = ""  # "footstool" (> 15 cm) or "chair" (the chair tops out)
     fallback_seat_cm: float = 0.0  # without the tray: the seat and footstool it would take
     fallback_footstool_cm: float = 0.0
+    fallback_cushion_cm: float = 0.0
+    fallback_home_row_high_cm: float = 0.0  # how far the home row stays above the elbows
     tall_footstool_tray_cm: float = 0.0  # F > 11: a tray at elbow height instead, and ...
     tall_footstool_desk_cm: float = 0.0  # ... the desk height that does the same
     tall_footstool_seat_cm: float = 0.0  # ... with the seat here
@@ -401,11 +406,12 @@ class _Planner:
         same once the person has done it. ``fresh`` decides the cushion as if there were
         none, for the decisions whose branch must not depend on a cushion a plan brought.
         """
-        free = _clamp(ideal, *_meet(*bands))
-        if room_under is not None:
-            cap = room_under - self.thick - self.tc - THIGH_ROOM
-            bands = (*bands, (None, cap))
         lo, hi = _meet(*bands)
+        free = _clamp(ideal, lo, hi)
+        if room_under is not None:  # as low as the bands allow, if the thighs need it
+            cap = room_under - self.thick - self.tc - THIGH_ROOM
+            cap = cap if lo is None else max(cap, lo)
+            hi = cap if hi is None else min(hi, cap)
         target = _clamp(ideal, lo, hi)
 
         top = max(target + self.step, hi if hi is not None else target)
@@ -459,7 +465,9 @@ class _Planner:
         return self._thighs(self._fixed_surface(sf.now, desk0))
 
     def _legs_band(self) -> tuple[float, float]:
-        return self.rest - SEAT_TOLERANCE, self.rest + SEAT_TOLERANCE - EPS
+        # open at the top: a seat 2.5 above PH + S already needs a footstool (§3 step 6),
+        # and a seat kept within EPS of the band must still be below that
+        return self.rest - SEAT_TOLERANCE, self.rest + SEAT_TOLERANCE - 2 * EPS
 
     def _settle_surface(self, wanted: float, rng: tuple[float | None, float | None]) -> float:
         """Where an adjustable surface goes: kept within a step, else rounded in range."""
@@ -527,8 +535,8 @@ class _Planner:
             if tray is not None:
                 return tray
         seat, c, lowered = self.sit(need, band, short_ok=HOME_ROW_ABOVE, room_under=room)
-        if need - (seat + c) - lowered > HOME_ROW_ABOVE + EPS:
-            notes["chair_short"] = need - (seat + c) - lowered
+        if need - (seat + c) > HOME_ROW_ABOVE + EPS:
+            notes["chair_short"] = need - (seat + c)
             tray = self._tray_route(w, desk0, notes, why="chair")
             if tray is not None:
                 return tray
@@ -588,6 +596,8 @@ class _Planner:
             tray_route="remount" if sf.tray else "buy",
             tray_route_why=why,
             fallback_seat=fb_seat,
+            fallback_cushion=fb_c,
+            fallback_home_row_high=max(0.0, need - (fb_seat + fb_c)),
             fallback_footstool=round_for_people(max(0.0, fb_seat + fb_c - self.rest), self.units),
             seat_from_elbows=False,
             **_lowered(lowered),
@@ -597,11 +607,11 @@ class _Planner:
     # room for the thighs (§3.2) -------------------------------------------------------------
 
     def thighs_short(self, sitting: float, desk: float) -> float:
-        return sitting + self.tc + THIGH_ROOM - (desk - self.thick)
+        return thighs_short(sitting, desk, self.thick, self.tc)
 
     def _thighs(self, d: _Decided) -> _Decided:
         short = self.thighs_short(d.sitting, d.desk)
-        if short <= EPS:
+        if short <= THIGH_TOLERANCE:
             return d
         sf = self.surface
         if self.p.desk.height_adjustable:
@@ -621,6 +631,10 @@ class _Planner:
             notes = dict(d.notes, thigh_room_made=moved, thigh_room_by="desk")
             return _Decided(d.seat, d.cushion, desk, tray, notes)
         return d  # a fixed desk: the seat was already kept under it where the bands allow
+
+
+def _beyond(cm: float, tolerance: float) -> float:
+    return cm if cm > tolerance else 0.0
 
 
 def _lowered(cm: float) -> dict[str, Any]:
@@ -766,7 +780,7 @@ def _findings(
         home_row_high_cm=above if above > HOME_ROW_ABOVE + EPS else 0.0,
         home_row_low_cm=below if below > HOME_ROW_BELOW + EPS else 0.0,
         seat_low_cm=(pl.rest - sitting) if sitting < pl.rest - SEAT_TOLERANCE - EPS else 0.0,
-        thighs_short_cm=max(0.0, pl.thighs_short(sitting, end.desk_height_cm)),
+        thighs_short_cm=_beyond(pl.thighs_short(sitting, end.desk_height_cm), THIGH_TOLERANCE),
         thigh_room_made_cm=float(notes.get("thigh_room_made", 0.0)),
         thigh_room_by=str(notes.get("thigh_room_by", "")),
         footstool_cm=need,
@@ -776,6 +790,8 @@ def _findings(
         tray_route_why=str(notes.get("tray_route_why", "")),
         fallback_seat_cm=float(notes.get("fallback_seat", 0.0)),
         fallback_footstool_cm=float(notes.get("fallback_footstool", 0.0)),
+        fallback_cushion_cm=float(notes.get("fallback_cushion", 0.0)),
+        fallback_home_row_high_cm=float(notes.get("fallback_home_row_high", 0.0)),
         tall_footstool_tray_cm=tall_tray,
         tall_footstool_desk_cm=tall_desk,
         tall_footstool_seat_cm=tall_seat,

@@ -14,21 +14,18 @@ temporary files skipped, as ``store.list_profiles``); a file is read as given.
 
 The shopping list, so a manager can order what is needed:
 
-- footstools: profiles that need one (settings.footstool_height_cm > 0) and do not own a
-  suitable one (none owned, or ``limits.footstool_fixed_off_cm`` /
-  ``limits.footstool_beyond_range_cm`` non-zero), grouped by the recommended height in
-  whole-centimetre bins: a height H goes in the bin "n–n+1 cm" with n = floor(H), so
-  6.0 and 6.5 cm are "6–7 cm" and 7.0 cm is "7–8 cm" (a stool of the bin's height, or an
-  adjustable one covering it, fits everyone in it within the ±2 cm a fixed stool may be
-  off);
-- keyboard trays: the chair cannot rise high enough for the desk
-  (``limits.home_row_too_high_cm`` > 0);
-- chairs whose range is too small: adjustable chairs with ``home_row_too_high_cm`` or
-  ``seat_too_low_cm`` > 0, and fixed chairs needing a cushion;
-- seat cushions: ``settings.cushion_cm`` > 0, binned by thickness as footstools are;
-- monitor risers: advice ``monitor-height`` raising the screen by 5 cm or more, binned
-  by the raise;
-- desk risers: ``limits.home_row_too_low_cm`` > 0, binned by the raise.
+- footstools: a plan step that buys one (none owned, or an owned fixed one too far off),
+  grouped by its height in whole-centimetre bins: a height H goes in the bin "n–n+1 cm"
+  with n = floor(H), so 6.0 and 6.5 cm are "6–7 cm" and 7.0 cm is "7–8 cm" (a stool of
+  the bin's height, or an adjustable one covering it, fits everyone in it within the
+  ±2 cm a fixed stool may be off);
+- keyboard trays: a plan step that fits one;
+- chairs whose range is too small: the plan leaves the home row above the elbows or the
+  seat too low, or needs a cushion or a tray because the chair runs out;
+- seat cushions: a plan step that buys one, binned by thickness as footstools are;
+- monitor risers: a plan step raising a screen that stands on the desk by 5 cm or more,
+  binned by the raise;
+- desk risers: a plan step raising a fixed desk, binned by the raise.
 """
 
 from __future__ import annotations
@@ -56,7 +53,6 @@ SORTS: tuple[SortKey, ...] = ("rosa", "name")
 BANDS: tuple[str, ...] = ("low", "moderate", "assess further")
 TOP_ADVICE = 3  # advice titles shown per profile
 TOP_PROBLEMS = 10  # most common problems in the summary
-MONITOR_RISER_MIN_CM = 5.0  # a smaller raise is a book, not a riser
 
 # A generic title per advice id for the summary (a line's own title carries its numbers).
 PROBLEM_TITLES: dict[str, str] = {
@@ -206,23 +202,14 @@ def _one_line(exc: store.ProfileFileError) -> str:
 
 
 def row_for(advice: Advice, file: str) -> Row:
-    """The compact row of one profile's advice."""
-    profile, now, to, limits = advice.profile, advice.current, advice.settings, advice.fit.limits
-    stool = profile.footstool
-    buy_stool = to.footstool_height_cm > 0 and (
-        not stool.owned
-        or limits.footstool_fixed_off_cm != 0
-        or limits.footstool_beyond_range_cm != 0
-    )
-    adjustable_chair = profile.chair.height_adjustable
-    chair_short = (
-        limits.home_row_too_high_cm > 0 or limits.seat_too_low_cm > 0
-        if adjustable_chair
-        else to.cushion_cm > 0
-    )
-    raise_monitor = to.monitor_top_height_cm - now.monitor_top_height_cm
-    riser = any(line.id == "monitor-height" for line in advice.lines) and (
-        raise_monitor >= MONITOR_RISER_MIN_CM - 1e-9
+    """The compact row of one profile's advice: settings and purchases read off its plan."""
+    profile, to, plan = advice.profile, advice.settings, advice.plan
+    f = plan.findings
+    bought = {s.buy: s for s in plan.purchases}
+    stool, tray, cushion = bought.get("footstool"), bought.get("keyboard tray"), bought.get("cushion")
+    riser, desk_risers = bought.get("monitor riser"), bought.get("desk risers")
+    chair_short = bool(
+        f.home_row_high_cm or f.seat_low_cm or f.tray_route_why == "chair" or cushion
     )
     problems = tuple(dict.fromkeys(line.id for line in advice.lines if line.severity != "info"))
     return Row(
@@ -239,14 +226,12 @@ def row_for(advice: Advice, file: str) -> Row:
         surface_cm=round(to.work_surface_height_cm, 1),
         footstool_cm=round(to.footstool_height_cm, 1),
         monitor_top_cm=round(to.monitor_top_height_cm, 1),
-        buy_footstool_cm=round(to.footstool_height_cm, 1) if buy_stool else None,
-        buy_tray=limits.home_row_too_high_cm > 0,
+        buy_footstool_cm=round(stool.to_cm, 1) if stool else None,
+        buy_tray=tray is not None,
         buy_chair=chair_short,
-        buy_cushion_cm=round(to.cushion_cm, 1) if to.cushion_cm > 0 else None,
-        buy_monitor_riser_cm=round(raise_monitor, 1) if riser else None,
-        buy_desk_riser_cm=(
-            round(limits.home_row_too_low_cm, 1) if limits.home_row_too_low_cm > 0 else None
-        ),
+        buy_cushion_cm=round(cushion.to_cm, 1) if cushion else None,
+        buy_monitor_riser_cm=round(riser.change_cm, 1) if riser else None,
+        buy_desk_riser_cm=round(desk_risers.change_cm, 1) if desk_risers else None,
     )
 
 

@@ -17,7 +17,7 @@ from deskfit.core.body import BodyDimensions
 from deskfit.core.plan import current_setup
 from deskfit.core.profile import Profile
 from deskfit.core.rosa import RosaItems, duration_score
-from deskfit.core.targets import THIGH_ROOM, VIEWING_DISTANCE, keyboard_offset
+from deskfit.core.targets import THIGH_TOLERANCE, VIEWING_DISTANCE, keyboard_offset, thighs_short
 from deskfit.core.units import format_length
 
 SEAT_NEUTRAL = 2.5  # |gap| within this: knees about 90°
@@ -47,8 +47,12 @@ def monitor_item(top_cm: float, eye_cm: float, distance_cm: float) -> int:
 def thighs_short_cm(profile: Profile, body: BodyDimensions) -> float:
     """How far the desk's underside is below the thighs plus room to move (§3.2); ≤ 0 fits."""
     setup = current_setup(profile)
-    underside = setup.desk_height_cm - profile.desk.thickness_cm
-    return setup.sitting_height_cm + body.thigh_clearance.value + THIGH_ROOM - underside
+    return thighs_short(
+        setup.sitting_height_cm,
+        setup.desk_height_cm,
+        profile.desk.thickness_cm,
+        body.thigh_clearance.value,
+    )
 
 
 def rosa_items(profile: Profile, body: BodyDimensions) -> RosaItems:
@@ -76,8 +80,8 @@ def rosa_items(profile: Profile, body: BodyDimensions) -> RosaItems:
         )
 
     thighs = thighs_short_cm(profile, body)
-    legroom_short = not desk.legroom_ok or thighs > 1e-6
-    if thighs > 1e-6:
+    legroom_short = not desk.legroom_ok or thighs > THIGH_TOLERANCE
+    if thighs > THIGH_TOLERANCE:
         reasons["legroom_insufficient"] = f"thighs {cm(thighs)} short of room under the desk"
 
     seat_depth = 1

@@ -20,9 +20,12 @@ FOOTSTOOL_STANDARD_MAX = 11.0  # standard adjustable footrests reach this (DIN 4
 CUSHION_MAX = 5.0  # the thickest firm cushion deskfit suggests (§3.3)
 CHAIR_SEAT_MAX = 56.0  # the highest seat ANSI/HFES 100-2007 asks a chair to reach (§3.3)
 THIGH_ROOM = 2.0  # between the top of the thighs and the desk's underside (§3.2, our rule)
+THIGH_TOLERANCE = 0.25  # a shortfall smaller than half a setting step is none (our rule)
 TRAY_LOWEST = 40.0  # the lowest a keyboard tray is taken to go (our rule)
 FIXED_FOOTSTOOL_TOLERANCE = 2.0  # an owned fixed footstool is fine within ±2 (§3 step 6)
 DESK_TOO_LOW_ADVISE = 5.0  # advise risers when the home row is this far below the elbow
+MONITOR_RISER_MIN = 5.0  # a smaller raise is a book, not a riser to buy (our rule)
+LAPTOP_HOME_ROW = 2.0  # a home row this low over the surface is a laptop or low-profile keyboard
 MONITOR_TOLERANCE = 5.0  # the screen-top band is 5 cm either side of its ideal (§2, §3.4)
 VIEWING_DISTANCE = (60.0, 50.0, 75.0)  # ideal, low, high (OSHA; ROSA "too far" > 75)
 LUMBAR_HEIGHT = (20.0, 15.0, 25.0)  # above the seat (BIFMA G1)
@@ -96,3 +99,9 @@ def targets_for(profile: Profile, body: BodyDimensions) -> dict[str, Band | None
         "backrest_recline_deg": Band(*RECLINE),
         "standing_work_surface_height_cm": standing,
     }
+
+
+def thighs_short(sitting_cm: float, desk_cm: float, thickness_cm: float, thigh_cm: float) -> float:
+    """How far the desk's underside is below the tops of the thighs plus room to move
+    (§3.2): more than THIGH_TOLERANCE is too little room; ≤ 0 fits with room to spare."""
+    return sitting_cm + thigh_cm + THIGH_ROOM - (desk_cm - thickness_cm)

@@ -39,14 +39,14 @@ def _seat_height(w: Writer, p: Profile) -> None:
         tray = plan.step("desk.keyboard_tray_height_cm")
         why = feet
         if tray is not None:
-            why += f"; the keyboard tray (step {tray.number}) then brings the keys to your elbows"
+            why += f". The keyboard tray (step {tray.number}) brings the keys to your elbows"
     elif f.seat_from_elbows:
         if f.home_row_high_cm:
             why = "as close as the chair goes to the height this desk needs for your elbows"
         elif f.home_row_low_cm:
             why = "as low as the chair goes, which is still above the height this desk needs"
         else:
-            why = "so that your elbows meet the keyboard's home row at this desk"
+            why = f"so that {w.home_row()} at this desk"
         if on_stool:
             why += f"; your feet then rest on a footstool{stool_ref}"
     else:
@@ -93,7 +93,10 @@ def _feet_words(w: Writer, stool_ref: str) -> str:
     f, end = w.plan.findings, w.plan.end
     gap = end.sitting_height_cm - f.rest_cm
     if end.footstool_height_cm:
-        return f"as close as it goes to the height your legs want; your feet rest on a footstool{stool_ref}"
+        return (
+            f"as close as it goes to the {w.cm(f.rest_cm)} your legs want; a footstool"
+            f"{stool_ref} takes your feet the rest of the way"
+        )
     if abs(gap) <= SEAT_TOLERANCE + 0.35:
         return "so that your feet rest flat and your thighs are level"
     if gap > 0:

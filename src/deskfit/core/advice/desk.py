@@ -9,7 +9,7 @@ from deskfit.core.body import BodyDimensions
 from deskfit.core.plan import Step
 from deskfit.core.profile import Profile
 from deskfit.core.rosa import RosaItems
-from deskfit.core.targets import HOME_ROW_ABOVE, HOME_ROW_BELOW, THIGH_ROOM
+from deskfit.core.targets import HOME_ROW_ABOVE, HOME_ROW_BELOW, LAPTOP_HOME_ROW, THIGH_ROOM
 
 
 def advise_desk(w: Writer, p: Profile, body: BodyDimensions, before: RosaItems) -> None:
@@ -81,8 +81,8 @@ def _desk_height(w: Writer, p: Profile, body: BodyDimensions) -> None:
             else "to give your thighs as much room as the keyboard allows"
         )
         why = (
-            f"with you sitting at {sitting}, {w.home_row()}: it sits "
-            f"{w.cm(f.thigh_room_made_cm)} higher than your elbows alone would want, {room}"
+            f"with you sitting at {sitting}, {w.home_row()}, {w.cm(f.thigh_room_made_cm)} higher "
+            f"than your elbows alone would want, {room}"
         )
     else:
         why = f"with you sitting at {sitting}, {w.home_row()}"
@@ -123,10 +123,15 @@ def _tray(w: Writer, p: Profile, body: BodyDimensions) -> None:
     feet = w.feet()
     if s.advice_id == "keyboard-tray":
         if f.tray_route_why == "chair":
+            cushion = (
+                f", even with a firm {w.cm(f.fallback_cushion_cm)} cushion,"
+                if f.fallback_cushion_cm
+                else ""
+            )
             why = (
-                f"Your chair cannot rise to the {w.cm(f.seat_needed_cm)} this desk needs for your "
-                f"elbows (it stops {w.cm(f.chair_short_cm)} short), so the keyboard comes down "
-                "to you instead"
+                f"Your chair{cushion} cannot bring you up to the {w.cm(f.seat_needed_cm)} this "
+                f"desk needs for your elbows (you would sit {w.cm(f.chair_short_cm)} lower), so "
+                "the keyboard comes down to you instead"
             )
         else:
             why = (
@@ -143,7 +148,13 @@ def _tray(w: Writer, p: Profile, body: BodyDimensions) -> None:
             else f"Re-mount the keyboard tray at {w.cm(s.to_cm)}",
             f"{w.step_of(s)}. {why}. With a keyboard tray under the desk, its top at "
             f"{w.cm(s.to_cm)}, and you sitting at {w.cm(sitting)} with {feet}, {w.home_row()}. "
-            "Choose one wide enough for the mouse too, so both sit at the same height.",
+            "Choose one wide enough for the mouse too, so both sit at the same height."
+            + (
+                " A laptop's own keys are then too far up: put a separate keyboard and mouse "
+                "on the tray and the laptop on a stand."
+                if p.keyboard.home_row_above_surface_cm <= LAPTOP_HOME_ROW
+                else ""
+            ),
             src.HFES_ENVELOPE,
             src.CORNELL,
             src.OUR_RULE,
@@ -214,7 +225,7 @@ def _thighs(w: Writer, p: Profile, body: BodyDimensions) -> None:
     """§3.2: the thighs need the desk's underside above them, with room to move."""
     f, end = w.plan.findings, w.plan.end
     short = f.thighs_short_cm
-    if short <= 1e-6:
+    if not short:
         return
     tc = body.thigh_clearance
     sitting = end.sitting_height_cm
@@ -233,12 +244,12 @@ def _thighs(w: Writer, p: Profile, body: BodyDimensions) -> None:
     if p.desk.height_adjustable:
         trade = (
             f"raising the desk {w.fine(short)} more, which puts the home row "
-            f"{w.cm(costs)} above your elbows"
+            f"{w.fine(costs)} above your elbows"
         )
     else:
         trade = (
-            f"sitting {w.fine(short)} lower, which puts the home row {w.cm(costs)} above your "
-            "elbows"
+            f"sitting {w.fine(short)} lower, which puts the home row {w.fine(costs)} above "
+            "your elbows"
         )
     w.add(
         "thigh-room",

@@ -11,6 +11,7 @@ from deskfit.core.rosa import RosaItems
 from deskfit.core.targets import (
     FOOTSTOOL_ORDINARY_MAX,
     FOOTSTOOL_STANDARD_MAX,
+    HOME_ROW_ABOVE,
     SEAT_TOLERANCE,
 )
 
@@ -224,11 +225,21 @@ def _fallback(w: Writer, s: Step | None) -> None:
         if need > FOOTSTOOL_ORDINARY_MAX and w.cm(need) != w.cm(FOOTSTOOL_ORDINARY_MAX)
         else ""
     )
+    seat = f"set the seat to {w.cm(f.fallback_seat_cm)}"
+    if f.fallback_cushion_cm:
+        seat += f" with a firm {w.cm(f.fallback_cushion_cm)} cushion on it"
+    elbows = (
+        f"so your elbows come as close as they can to the home row at the desk (it stays "
+        f"{w.cm(f.fallback_home_row_high_cm)} above them)"
+        if f.fallback_home_row_high_cm > HOME_ROW_ABOVE
+        else "so your elbows meet the home row at the desk"
+    )
+    few = "Few go that high: " if need > FOOTSTOOL_STANDARD_MAX else ""
+    spec = buying_spec(w, need)
     text = (
-        f"If you cannot fit the keyboard tray{f' (step {tray.number})' if tray else ''}: raise "
-        f"the seat to {w.cm(f.fallback_seat_cm)} so your elbows meet the home row at the desk, "
-        f"and rest your feet on a footrest that reaches {w.cm(need)}{beyond}. Few go that "
-        f"high: {buying_spec(w, need)[0].lower()}{buying_spec(w, need)[1:]}"
+        f"If you cannot fit the keyboard tray{f' (step {tray.number})' if tray else ''}: "
+        f"{seat}, {elbows}, and rest your feet on a footrest that reaches {w.cm(need)}"
+        f"{beyond}. {few}{spec[0].lower() if few else spec[0]}{spec[1:]}"
     )
     w.add(
         "footstool-fallback"

@@ -7,7 +7,7 @@ from deskfit.core.advice.lines import Writer, severity_of_change
 from deskfit.core.body import BodyDimensions
 from deskfit.core.profile import Profile
 from deskfit.core.rosa import RosaItems
-from deskfit.core.targets import MONITOR_TOLERANCE, VIEWING_DISTANCE
+from deskfit.core.targets import LAPTOP_HOME_ROW, MONITOR_TOLERANCE, VIEWING_DISTANCE
 
 CHARACTER_HEIGHT_RATIO = 200  # characters at least distance/200 tall (FAA rule of thumb)
 
@@ -104,7 +104,7 @@ def _height(w: Writer, p: Profile, body: BodyDimensions) -> None:
         )
     laptop = (
         " A laptop needs a stand with a separate keyboard and mouse."
-        if p.keyboard.home_row_above_surface_cm <= 2 and delta > 0
+        if p.keyboard.home_row_above_surface_cm <= LAPTOP_HOME_ROW and delta > 0
         else ""
     )
     move = w.move(s.from_cm, s.to_cm)

@@ -20,7 +20,7 @@ from textual.widgets import Button, Collapsible, Footer, Static
 
 from deskfit.core import render
 from deskfit.core.advice import Advice, estimated_keys
-from deskfit.core.fit import Setup
+from deskfit.core.plan import Setup
 from deskfit.core.profile import Units
 from deskfit.core.questions import question
 from deskfit.core.units import format_length
