@@ -147,9 +147,13 @@ def test_shopping_list_matches_the_advice_recomputed(report: Report, folder: Pat
         to, now, plan = advice.settings, advice.current, advice.plan
         f = plan.findings
         stool = plan.step("footstool.height_cm")
-        if stool is not None and stool.to_cm > 0 and (
-            not profile.footstool.owned
-            or (not profile.footstool.adjustable and not f.footstool_reused)
+        if (
+            stool is not None
+            and stool.to_cm > 0
+            and (
+                not profile.footstool.owned
+                or (not profile.footstool.adjustable and not f.footstool_reused)
+            )
         ):
             low = math.floor(round(stool.to_cm, 1))
             stools[f"{low}–{low + 1} cm"] += 1

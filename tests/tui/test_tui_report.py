@@ -69,9 +69,11 @@ async def test_team_report_of_a_folder(profiles_dir: Path, tmp_path: Path) -> No
         assert "Too long without a break 3" in problems
         assert "Screen at the wrong height 3" in problems
         shopping = text_of(screen, "#report-shopping")
-        assert "2 footstools (6–7 cm: 1, 7–8 cm: 1)" in shopping
+        # Sam: a 5 cm footstool and his screen up 9.5 cm; Mia: a keyboard tray (her fixed
+        # chair cannot bring her up to the desk) and a 7 cm footstool; Ruth buys nothing
+        assert "2 footstools (5–6 cm: 1, 7–8 cm: 1)" in shopping
         assert "1 keyboard trays" in shopping and "0 seat cushions" in shopping
-        assert "1 monitor risers (11–12 cm: 1)" in shopping
+        assert "1 monitor risers (9–10 cm: 1)" in shopping
         errors = text_of(screen, "#report-errors")
         assert errors.startswith("broken.toml: line 2: column 7: not valid TOML")
         assert "Sam at the office 4 → 3" in text_of(screen, "#report-rows")

@@ -33,7 +33,6 @@ from deskfit.core.targets import (
     FOOTSTOOL_ORDINARY_MAX,
     HOME_ROW_ABOVE,
     HOME_ROW_BELOW,
-    MONITOR_RISER_MIN,
     SEAT_CLEARANCE,
     SEAT_TOLERANCE,
     THIGH_ROOM,
@@ -315,23 +314,25 @@ class _Surface:
         return self.lo is not None and self.hi is not None
 
 
-def _surface(profile: Profile) -> _Surface:
+def _surface(profile: Profile, desk_cm: float | None = None) -> _Surface:
+    """The work surface of ``profile``, with its desk at ``desk_cm`` (as answered if None)."""
     desk = profile.desk
+    desk_height = desk.height_cm if desk_cm is None else desk_cm
     tray = desk.keyboard_tray_height_cm if desk.keyboard_tray else None
     d_lo, d_hi = (
         (desk.height_min_cm, desk.height_max_cm) if desk.height_adjustable else (None, None)
     )
     if tray is None:
-        return _Surface(False, desk.height_cm, d_lo, d_hi, via_desk=True)
+        return _Surface(False, desk_height, d_lo, d_hi, via_desk=True)
     if desk.keyboard_tray_adjustable:
         # A tray hangs below the desk top and its mechanism needs room there; the profile
         # does not record a tray's range, so take 40 cm to the desk top less 2.5 (our rule).
         # On an adjustable desk the top is the desk's highest: the desk can make room.
-        top = (d_hi if d_hi is not None else desk.height_cm) - TRAY_BELOW_DESK
+        top = (d_hi if d_hi is not None else desk_height) - TRAY_BELOW_DESK
         if top < TRAY_LOWEST:  # no room under so low a desk: the tray stays where it is
-            return _Surface(True, tray, tray, tray, via_desk=False)
+            return _Surface(True, tray, None, None, via_desk=False)
         return _Surface(True, tray, TRAY_LOWEST, top, via_desk=False)
-    gap = desk.height_cm - tray
+    gap = desk_height - tray
     if d_lo is not None and d_hi is not None:  # a fixed tray rides on an adjustable desk
         return _Surface(True, tray, max(d_lo - gap, TRAY_LOWEST), d_hi - gap, via_desk=True)
     return _Surface(True, tray, None, None, via_desk=True)
@@ -409,8 +410,13 @@ class _Planner:
         lo, hi = _meet(*bands)
         free = _clamp(ideal, lo, hi)
         if room_under is not None:  # as low as the bands allow, if the thighs need it
-            cap = room_under - self.thick - self.tc - THIGH_ROOM
-            cap = cap if lo is None else max(cap, lo)
+            # within THIGH_TOLERANCE the thighs fit (§3.2), which also lets the seat land
+            # on a setting people can read rather than between two
+            cap = room_under - self.thick - self.tc - THIGH_ROOM + THIGH_TOLERANCE - 2 * EPS
+            if lo is not None and cap < lo:
+                # pressed against the bands, the thighs get their lowest edge, within a
+                # step above it: a setting people can read, and one a seat there keeps
+                ideal, cap = lo, lo + self.step
             hi = cap if hi is None else min(hi, cap)
         target = _clamp(ideal, lo, hi)
 
@@ -442,7 +448,9 @@ class _Planner:
     # the work surface ----------------------------------------------------------------------
 
     def decide(self) -> _Decided:
-        desk0 = self.p.desk.height_cm
+        return self._decide(self.p.desk.height_cm)
+
+    def _decide(self, desk0: float, *, risers: bool = True) -> _Decided:
         sf = self.surface
         if sf.adjustable:
             seat, c, lowered = self.sit(
@@ -460,9 +468,9 @@ class _Planner:
             # At the end of its range, exactly: the seat is then set from it, and a surface
             # kept a little off the end would move the seat the next time round.
             w = sf.lo if wanted < sf.lo else sf.hi
-            d = self._fixed_surface(w, desk0, at_lowest=wanted < sf.lo)
+            d = self._fixed_surface(w, desk0, at_lowest=wanted < sf.lo, risers=risers)
             return self._thighs(d)
-        return self._thighs(self._fixed_surface(sf.now, desk0))
+        return self._thighs(self._fixed_surface(sf.now, desk0, risers=risers))
 
     def _legs_band(self) -> tuple[float, float]:
         # open at the top: a seat 2.5 above PH + S already needs a footstool (§3 step 6),
@@ -543,8 +551,10 @@ class _Planner:
         return self._with_surface(seat, c, w, desk0, **notes, **_lowered(lowered))
 
     def _risers_fit(self) -> bool:
-        # Risers go under a fixed desk; an adjustable one would need its range re-answered.
-        return self.surface.via_desk and not self.p.desk.height_adjustable
+        # Risers go under a fixed desk, and lift what hangs under it (a tray's range too);
+        # an adjustable desk would need its range answered again.
+        sf = self.surface
+        return not self.p.desk.height_adjustable and (sf.via_desk or sf.adjustable)
 
     def _risers(self, legs: float, w: float, desk0: float) -> _Decided | None:
         """A desk too low: raise it on risers (with what hangs under it) to the elbows, then
@@ -554,7 +564,14 @@ class _Planner:
         lift = desk - desk0
         if lift <= EPS:
             return None
-        d = self._fixed_surface(w + lift, desk, risers=False)
+        if self.surface.via_desk:  # what hangs under the desk rises with it
+            d = self._fixed_surface(w + lift, desk, risers=False)
+        else:  # an adjustable tray: its range rises with the desk; decide again there
+            surface, self.surface = self.surface, _surface(self.p, desk)
+            try:
+                d = self._decide(desk, risers=False)
+            finally:
+                self.surface = surface
         d.notes["risers"] = lift
         return d
 
@@ -582,10 +599,18 @@ class _Planner:
         )
         wanted = seat + c + self.erh - self.k
         top = (desk_top if desk_top is not None else desk) - TRAY_BELOW_DESK
-        if not TRAY_LOWEST - EPS <= wanted <= top + EPS:
+        # whether a tray can do it, judged before rounding (a seat kept a step off its
+        # ideal must not decide it the other way the next time round)
+        reference = _clamp(self.rest - c, self.c_lo, self.c_hi) + c + self.erh - self.k
+        if not TRAY_LOWEST - EPS <= reference <= top + EPS:
             return None
         now = self.p.desk.keyboard_tray_height_cm if sf.tray else None
-        tray = _settle(now, wanted, self.units, TRAY_LOWEST, top)
+        if self.p.desk.height_adjustable:
+            # The tray hangs on a desk that moves: at or just above the elbows, so that the
+            # desk, at its lowest, is where the plan leaves it the next time round too.
+            tray = _round_up_within(wanted, self.units, TRAY_LOWEST, top)
+        else:
+            tray = _settle(now, wanted, self.units, TRAY_LOWEST, top)
         if tray > desk - TRAY_BELOW_DESK + EPS:  # an adjustable desk rises to hang it there
             desk = _round_up_within(tray + TRAY_BELOW_DESK, self.units, desk, desk_top or desk)
         # Without the tray: the seat up at the desk and the footstool that takes.
@@ -667,7 +692,7 @@ def make_plan(profile: Profile, body: BodyDimensions) -> Plan:
     pl = _Planner(profile, body)
     units = profile.units
     start = current_setup(profile)
-    d = pl.decide()
+    d = _within_the_model(pl.decide(), profile)
     sitting = d.sitting
     notes = d.notes
 
@@ -712,6 +737,20 @@ def make_plan(profile: Profile, body: BodyDimensions) -> Plan:
     findings = _findings(pl, d, end, need, foot, reused, standing_short, notes)
     steps = _steps(profile, start, end, findings)
     return Plan(start=start, end=end, steps=steps, findings=findings)
+
+
+def _within_the_model(d: _Decided, profile: Profile) -> _Decided:
+    """The decision inside what a profile may hold (the desk's range, a tray of 40 cm or
+    more below the desk top), whatever float arithmetic did to the last digit: applying
+    the plan must give a valid profile."""
+    desk = profile.desk
+    lo, hi = (desk.height_min_cm, desk.height_max_cm) if desk.height_adjustable else (None, None)
+    d.desk = _clamp(_clamp(d.desk, lo, hi), *DESK_RANGE)
+    if d.tray is not None:
+        d.tray = max(d.tray, TRAY_LOWEST)
+        if d.tray >= d.desk:  # a tray must sit below the desk top
+            d.tray = d.desk - TRAY_BELOW_DESK
+    return d
 
 
 def _footstool(profile: Profile, need: float) -> tuple[float, bool]:

@@ -148,6 +148,7 @@ class Body(Section):
         lo=8,
         hi=35,
         default=None,
+        range_phrase="a thigh clearance is {lo}–{hi} {unit}",
         optional_measure=True,
     )
     lenses: Lenses = choice(
@@ -434,11 +435,7 @@ class Monitor(Section):
         "What holds the screen?",
         "A screen standing on the desk, or on an arm clamped to it, rises and falls with "
         "the desk; one on its own stand or on the wall stays where it is.",
-        {
-            "desk": "Stands on the desk",
-            "arm": "Arm clamped to the desk",
-            "independent": "Own stand or wall",
-        },
+        {"desk": "On the desk", "arm": "Arm on the desk", "independent": "Own stand, wall"},
         default="desk",
     )
     directly_in_front: bool = yes_no(

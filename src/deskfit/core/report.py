@@ -206,7 +206,11 @@ def row_for(advice: Advice, file: str) -> Row:
     profile, to, plan = advice.profile, advice.settings, advice.plan
     f = plan.findings
     bought = {s.buy: s for s in plan.purchases}
-    stool, tray, cushion = bought.get("footstool"), bought.get("keyboard tray"), bought.get("cushion")
+    stool, tray, cushion = (
+        bought.get("footstool"),
+        bought.get("keyboard tray"),
+        bought.get("cushion"),
+    )
     riser, desk_risers = bought.get("monitor riser"), bought.get("desk risers")
     chair_short = bool(
         f.home_row_high_cm or f.seat_low_cm or f.tray_route_why == "chair" or cushion

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from deskfit.core.targets import THIGH_ROOM, THIGH_TOLERANCE
+
 FLOOR = "▀"
 MARGIN_CM = 10.0  # headroom above the highest thing drawn
 
@@ -24,7 +26,15 @@ class Scene:
     tray_cm: float | None = None  # a keyboard tray under the desk top
     eye_cm: float | None = None  # floor to the eyes, sitting on this seat
     elbow_cm: float | None = None  # floor to the elbow, sitting on this seat
+    thigh_cm: float | None = None  # floor to the top of the thighs, sitting on this seat
+    underside_cm: float | None = None  # floor to the desk's underside at the front
     labels: dict[str, str] = field(default_factory=dict)  # "seat" -> "48.5 cm", ...
+
+    @property
+    def thighs_fit(self) -> bool:
+        if self.thigh_cm is None or self.underside_cm is None:
+            return True
+        return self.thigh_cm + THIGH_ROOM <= self.underside_cm + THIGH_TOLERANCE
 
 
 class _Canvas:
@@ -98,6 +108,9 @@ def draw_workstation(scene: Scene, width: int, height: int) -> list[str]:
     desk_x0 = x0 + 14
     desk_x1 = x0 + span
     c.hline(desk_x0, desk_x1, desk_y, "━")
+    under_y = row(scene.underside_cm) if scene.underside_cm is not None else desk_y
+    for y in range(desk_y + 1, min(under_y, floor - 1) + 1):  # a thick top, apron or drawer
+        c.hline(desk_x0, desk_x0 + 4, y, "▒")
     c.vline(desk_x1, desk_y + 1, floor - 1, "┃")
     c.put(desk_x0, desk_y, "┍")
 
@@ -141,10 +154,13 @@ def draw_workstation(scene: Scene, width: int, height: int) -> list[str]:
         c.put(head_x, eye_y, "●")
         c.vline(head_x, eye_y + 1, seat_y - 1, "│")
         knee_x = seat_x1 + 1
-        c.hline(head_x, knee_x, seat_y - 1, "─")
-        c.put(knee_x, seat_y - 1, "╮")
-        c.vline(knee_x, seat_y, foot_y, "│")
+        thigh_y = min(seat_y - 1, row(scene.thigh_cm)) if scene.thigh_cm is not None else seat_y - 1
+        c.hline(head_x, knee_x, thigh_y, "─")
+        c.put(knee_x, thigh_y, "╮")
+        c.vline(knee_x, thigh_y + 1, foot_y, "│")
         c.put(knee_x, foot_y, "└─")
+        if not scene.thighs_fit:  # the thighs meet the desk's underside
+            c.put(knee_x + 1, thigh_y, "✕")
         # the line of sight, to show the eyes against the top of the screen
         c.hline(head_x + 2, screen_x - 1, eye_y, "·", over=False)
     if scene.elbow_cm is not None and eye_y is not None:
@@ -163,6 +179,7 @@ def draw_workstation(scene: Scene, width: int, height: int) -> list[str]:
         ("desk", desk_y),
         ("tray", row(scene.tray_cm) if scene.tray_cm is not None else None),
         ("seat", seat_y),
+        ("cushion", seat_y if "cushion" in scene.labels else None),
         ("footstool", stool_y),
     ]
     taken: set[int] = {floor}

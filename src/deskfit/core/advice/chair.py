@@ -10,6 +10,7 @@ from deskfit.core.rosa import RosaItems
 from deskfit.core.targets import (
     CHAIR_SEAT_MAX,
     FOOTSTOOL_ORDINARY_MAX,
+    HOME_ROW_ABOVE,
     LUMBAR_HEIGHT,
     RECLINE,
     SEAT_CLEARANCE,
@@ -61,7 +62,12 @@ def _seat_height(w: Writer, p: Profile) -> None:
         )
         if follows is not None:
             what = "keyboard tray" if "tray" in follows.key else "desk"
-            why += f"; the {what} then comes to your elbows (step {follows.number})"
+            reach = (
+                "to"
+                if abs(f.home_row_offset_cm) <= HOME_ROW_ABOVE + 0.25
+                else "as close as it can to"
+            )
+            why += f"; the {what} then comes {reach} your elbows (step {follows.number})"
     extra = ""
     if end.cushion_cm:
         extra += f" With the {w.cm(end.cushion_cm)} cushion on it you sit at {w.cm(end.sitting_height_cm)}."
@@ -72,7 +78,7 @@ def _seat_height(w: Writer, p: Profile) -> None:
             else "to give your thighs as much room as your elbows allow"
         )
         extra += (
-            f" That is {w.cm(f.thigh_room_made_cm)} lower than your elbows alone would want, "
+            f" That is {w.fine(f.thigh_room_made_cm)} lower than your elbows alone would want, "
             f"{room}."
         )
     delta = s.to_cm - s.from_cm
@@ -239,9 +245,14 @@ def _seat_depth(w: Writer, p: Profile, body: BodyDimensions, before: RosaItems) 
             "medium",
             "chair",
             "The seat is too deep for your legs",
-            f"Only {w.fine(clearance)} between the seat edge and your knees: the edge presses "
-            "behind the knees or you perch forward off the backrest. A lumbar cushion moves "
-            "you forward; when you next choose a chair, pick one with a seat slider.",
+            (
+                f"Only {w.fine(clearance)} between the seat edge and your knees"
+                if clearance > 0
+                else f"The seat is {w.fine(clearance)} deeper than your thighs are long"
+            )
+            + ": the edge presses behind the knees or you perch forward off the backrest. A "
+            "lumbar cushion moves you forward; when you next choose a chair, pick one with a "
+            "seat slider.",
             src.ROSA,
         )
     else:
@@ -285,17 +296,18 @@ def _back_and_arms(w: Writer, p: Profile, body: BodyDimensions, before: RosaItem
         )
     elif not chair.lumbar_in_small_of_back:
         fix = (
-            f"Move it to {w.span(LUMBAR_HEIGHT[1], LUMBAR_HEIGHT[2])} above the seat"
+            f"Move it to {w.span(LUMBAR_HEIGHT[1], LUMBAR_HEIGHT[2])} above the seat, where "
+            "your back curves in just above the belt."
             if chair.lumbar_support == "adjustable"
-            else "A lumbar cushion at the right height does what the fixed support cannot"
+            else "A lumbar cushion where your back curves in, just above the belt, does what "
+            "the fixed support cannot."
         )
         w.add(
             "lumbar-support",
             "medium",
             "chair",
             "Put the lumbar support in the small of your back",
-            f"The support misses the curve of your lower back. {fix}, where your back curves "
-            "in just above the belt.",
+            f"The support misses the curve of your lower back. {fix}",
             src.OSHA_BACK,
             src.BIFMA,
         )

@@ -81,7 +81,7 @@ def _desk_height(w: Writer, p: Profile, body: BodyDimensions) -> None:
             else "to give your thighs as much room as the keyboard allows"
         )
         why = (
-            f"with you sitting at {sitting}, {w.home_row()}, {w.cm(f.thigh_room_made_cm)} higher "
+            f"with you sitting at {sitting}, {w.home_row()}, {w.fine(f.thigh_room_made_cm)} higher "
             f"than your elbows alone would want, {room}"
         )
     else:

@@ -112,7 +112,7 @@ class Writer:
         if abs(off) < 0.25:
             return "the keyboard's home row meets your elbows"
         side = "above" if off > 0 else "below"
-        return f"the keyboard's home row sits {self.cm(off)} {side} your elbows"
+        return f"the keyboard's home row sits {self.fine(off)} {side} your elbows"
 
     def feet(self) -> str:
         """Where the plan leaves the feet, in words: 'your feet flat on the floor'."""

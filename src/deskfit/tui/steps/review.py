@@ -1,4 +1,4 @@
-"""The last step: what to set, the ROSA score now and after, the advice, and a drawing.
+"""The last step: the plan, the ROSA score now and after, the advice, and a drawing.
 
 Everything shown is computed by the core (``advise``) and laid out by ``render``'s row
 helpers, so the review says exactly what ``deskfit show`` and the exports say.
@@ -44,39 +44,56 @@ def band_style(score: int) -> str:
 
 
 def scene_for(advice: Advice, setup: Setup, units: Units) -> Scene:
+    """The side view of the workstation as ``setup`` has it (the plan's start or end):
+    everything measured from the seat starts from where you sit, on the cushion."""
     body = advice.body
-    seat = setup.seat_height_cm + setup.cushion_cm
+    sitting = setup.sitting_height_cm
     labels = {
         "seat": format_length(setup.seat_height_cm, units),
         "desk": format_length(setup.desk_height_cm, units),
         "screen top": format_length(setup.monitor_top_height_cm, units),
-        "eyes": format_length(seat + body.eye_height_sitting.value, units),
+        "eyes": format_length(sitting + body.eye_height_sitting.value, units),
         "floor": "floor",
     }
+    if setup.cushion_cm:
+        labels["cushion"] = "+" + format_length(setup.cushion_cm, units)
     if setup.footstool_height_cm:
         labels["footstool"] = format_length(setup.footstool_height_cm, units)
     if setup.keyboard_tray_height_cm is not None:
         labels["tray"] = format_length(setup.keyboard_tray_height_cm, units)
     return Scene(
-        seat_cm=seat,
+        seat_cm=sitting,
         desk_cm=setup.desk_height_cm,
         monitor_top_cm=setup.monitor_top_height_cm,
         footstool_cm=setup.footstool_height_cm,
         tray_cm=setup.keyboard_tray_height_cm,
-        eye_cm=seat + body.eye_height_sitting.value,
-        elbow_cm=seat + body.elbow_rest_height.value,
+        eye_cm=sitting + body.eye_height_sitting.value,
+        elbow_cm=sitting + body.elbow_rest_height.value,
+        thigh_cm=sitting + body.thigh_clearance.value,
+        underside_cm=setup.desk_height_cm - advice.profile.desk.thickness_cm,
         labels=labels,
     )
 
 
-def settings_table(advice: Advice, units: Units) -> Table:
-    table = Table(box=box.SIMPLE_HEAD, expand=False, pad_edge=False, title_justify="left")
-    table.add_column("What to set")
-    table.add_column("Now", justify="right")
-    table.add_column("Set to", justify="right", style="bold")
+def plan_table(advice: Advice, units: Units) -> Table:
+    """The plan, step by step: what to do, from where, to where."""
+    table = Table(
+        box=box.SIMPLE_HEAD,
+        expand=False,
+        pad_edge=False,
+        title="[b]The plan, in order[/b]",
+        title_justify="left",
+    )
+    table.add_column("#", justify="right")
+    table.add_column("What")
+    table.add_column("From", justify="right")
+    table.add_column("To", justify="right", style="bold")
     table.add_column("Change")
-    for label, now, to, change in render.settings_rows(advice, units):
-        table.add_row(label, now, to, Text(change, style="bold" if change != "keep" else "dim"))
+    rows = render.plan_rows(advice, units)
+    for n, label, before, after, change in rows:
+        table.add_row(n, label, before, after, Text(change, style="bold" if n else "dim"))
+    if not rows:
+        table.add_row("", render.NOTHING_TO_SET, "", "", "")
     return table
 
 
@@ -158,7 +175,7 @@ class ReviewScreen(WizardScreen):
                 with VerticalScroll(id="review", can_focus=True):
                     with Horizontal(id="review-top"):
                         with Vertical(id="review-figures"):
-                            yield Static(settings_table(advice, units), id="settings")
+                            yield Static(plan_table(advice, units), id="settings")
                             yield Static(rosa_table(advice), id="rosa")
                         yield PostureDiagram(
                             scene_for(advice, advice.settings, units),
@@ -176,7 +193,7 @@ class ReviewScreen(WizardScreen):
                     left = render.drivers(advice.rosa_after)
                     if left:
                         with Collapsible(
-                            title=f"What the settings alone cannot fix ({len(left)})",
+                            title=f"What still counts after the plan ({len(left)})",
                             id="drivers-after",
                         ):
                             yield Static("\n".join(f"• {d}" for d in left))
