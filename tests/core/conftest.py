@@ -97,6 +97,19 @@ BASE_DOC: dict[str, Any] = {
 }
 
 
+# A low fixed desk (68) with a fixed tray at 60 under it, for a body whose legs want 47.5
+# and elbows 27 above the seat: the home row is 74.5 − 63 = 11.5 below the elbows.
+TRAY_UNDER_LOW_DESK: dict[str, Any] = {
+    "body": {"popliteal_height_cm": 45.0, "elbow_rest_height_cm": 27.0},
+    "desk": {
+        "height_cm": 68.0,
+        "keyboard_tray": True,
+        "keyboard_tray_height_cm": 60.0,
+        "keyboard_tray_adjustable": False,
+    },
+}
+
+
 def make_doc(**sections: Any) -> dict[str, Any]:
     d = copy.deepcopy(BASE_DOC)
     for key, value in sections.items():

@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from tests.core.conftest import TRAY_UNDER_LOW_DESK
 
 from deskfit.core.advice import advise
 from deskfit.core.body import body_dimensions
@@ -162,17 +163,7 @@ def test_fixed_tray_rides_up_on_risers(profile: MakeProfile) -> None:
     """Fixed tray at 60 under a fixed 68 desk, PH 45 (47.5), ERH 27: the home row is
     74.5 − 63 = 11.5 below the elbow → risers of 11.5, desk 79.5, and the tray under it
     rises to 71.5 = 47.5 + 27 − 3 (the desk-too-low mix-up of a 70 cm desk is gone)."""
-    plan = plan_of(
-        profile(
-            body={"popliteal_height_cm": 45.0, "elbow_rest_height_cm": 27.0},
-            desk={
-                "height_cm": 68.0,
-                "keyboard_tray": True,
-                "keyboard_tray_height_cm": 60.0,
-                "keyboard_tray_adjustable": False,
-            },
-        )
-    )
+    plan = plan_of(profile(**TRAY_UNDER_LOW_DESK))
     desk = plan.step("desk.height_cm")
     tray = plan.step("desk.keyboard_tray_height_cm")
     assert desk is not None and (desk.to_cm, desk.buy) == (79.5, "desk risers")

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from tests.core.conftest import TRAY_UNDER_LOW_DESK
 
 from deskfit.core.advice import Advice, advise
 from deskfit.core.profile import Profile
@@ -124,17 +125,7 @@ def test_a_fixed_dining_chair_is_not_offered_a_gas_lift(profile: MakeProfile) ->
 def test_a_desk_too_low_with_a_tray_is_raised_with_it(profile: MakeProfile) -> None:
     """PH 45, ERH 27, a fixed tray at 60 under a 68 desk: risers of 11.5 to 79.5; the tray
     rises with it to 71.5 (never 'a desk that is 70 cm high', the tray's 60 + 10)."""
-    advice = advise(
-        profile(
-            body={"popliteal_height_cm": 45.0, "elbow_rest_height_cm": 27.0},
-            desk={
-                "height_cm": 68.0,
-                "keyboard_tray": True,
-                "keyboard_tray_height_cm": 60.0,
-                "keyboard_tray_adjustable": False,
-            },
-        )
-    )
+    advice = advise(profile(**TRAY_UNDER_LOW_DESK))
     text = line(advice, "desk-too-low").text
     assert "Raise the desk 11.5 cm on risers, to 79.5 cm" in text
     assert "The keyboard tray under it goes up with it, to 71.5 cm." in text
