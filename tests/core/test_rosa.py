@@ -380,13 +380,13 @@ def test_drivers_lines() -> None:
     assert s.drivers["chair"] == [
         "Seat height: feet do not reach the floor (scores 3; 1 is neutral) — feet hang 9 cm above the floor",
         "Seat height not adjustable (+1)",
-        "Seat depth: not about 7.5 cm from seat edge to knee (scores 2; 1 is neutral)",
+        "Seat depth: the seat edge not about three fingers from the knee (scores 2; 1 is neutral)",
         "Sitting more than 4 h a day or more than 1 h at a stretch (+1)",
     ]
     # monitor too low (base 2), too far (+1), monitor duration (+1); phone duration -1 not listed
     assert s.drivers["monitor_phone"] == [
         "Monitor: too low (neck bent forward) (scores 2; 1 is neutral)",
-        "Monitor too far (more than 75 cm) (+1)",
+        "Monitor too far (beyond arm's length) (+1)",
         "Using the monitor more than 4 h a day or more than 1 h at a stretch (+1)",
     ]
     assert "Mouse and keyboard on different surfaces (+2)" in s.drivers["mouse_keyboard"]

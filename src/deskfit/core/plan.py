@@ -31,6 +31,7 @@ from deskfit.core.targets import (
     FIXED_FOOTSTOOL_TOLERANCE,
     FOOTSTOOL_MIN,
     FOOTSTOOL_ORDINARY_MAX,
+    FOOTSTOOL_STANDARD_MAX,
     HOME_ROW_ABOVE,
     HOME_ROW_BELOW,
     SEAT_CLEARANCE,
@@ -218,10 +219,15 @@ class Findings:
     fallback_seat_cm: float = 0.0  # without the tray: the seat and footstool it would take
     fallback_footstool_cm: float = 0.0
     fallback_cushion_cm: float = 0.0
+    fallback_screen_cm: float = 0.0  # ... and the screen top for it
+    fallback_thighs_short_cm: float = 0.0  # ... and how short of room the thighs are then
+    legs_sitting_cm: float = 0.0  # where the legs put you on this chair (with a cushion)
+    surface_off_cm: float = 0.0  # an adjustable surface at an end: its height − the ideal
     fallback_home_row_high_cm: float = 0.0  # how far the home row stays above the elbows
     tall_footstool_tray_cm: float = 0.0  # F > 11: a tray at elbow height instead, and ...
     tall_footstool_desk_cm: float = 0.0  # ... the desk height that does the same
     tall_footstool_seat_cm: float = 0.0  # ... with the seat here
+    tall_footstool_feet_cm: float = 0.0  # ... and the footstool that seat still needs
     risers_cm: float = 0.0  # the desk raised on risers by this much
     standing_short_cm: float = 0.0  # sit-stand: ideal standing height − what the desk reaches
     erh_band_cm: tuple[float, float] = (0.0, 0.0)  # how far an estimated ERH may be off (−, +)
@@ -266,8 +272,14 @@ def _round_within(x: float, units: Units, lo: float | None, hi: float | None) ->
     if lo is not None and r < lo - EPS:
         r = round_for_people(r + step, units)
     inside = (lo is None or r >= lo - EPS) and (hi is None or r <= hi + EPS)
-    # within EPS of a bound is the bound: 40.0 must not undercut a minimum of 40.00000000000001
-    return _clamp(r, lo, hi) if inside else x
+    if inside:
+        # within EPS of a bound is the bound: 40.0 must not undercut a minimum of 40.00000000000001
+        return _clamp(r, lo, hi)
+    # No readable setting fits: take a bound, the one a person can find (the end of the
+    # furniture's range, typed in tenths) rather than one worked out to the hundredth.
+    bounds = [b for b in (lo, hi) if b is not None]
+    typed = [b for b in bounds if abs(b * 10 - round(b * 10)) < 1e-6]
+    return min(typed or bounds, key=lambda b: abs(b - x)) if bounds else x
 
 
 def _settle(
@@ -380,6 +392,8 @@ class _Planner:
         self.cushion0 = chair.cushion_cm
         self.surface = _surface(profile)
         self.body = body
+        # the thickest cushion, as a thickness people can buy: 5 cm, or 2 in (§3.3)
+        self.cushion_max = _round_up_within(CUSHION_MAX, self.units, 0.0, CUSHION_MAX + self.step)
 
     # sitting: a seat height on the chair, and a cushion on it ------------------------------
 
@@ -407,33 +421,45 @@ class _Planner:
         same once the person has done it. ``fresh`` decides the cushion as if there were
         none, for the decisions whose branch must not depend on a cushion a plan brought.
         """
-        lo, hi = _meet(*bands)
+        # What the chair can give (with up to the thickest cushion) comes first: a band it
+        # cannot reach must not decide the cushion or the seat.
+        lo, hi = _meet((self.c_lo, self.c_hi + self.cushion_max), *bands)
         free = _clamp(ideal, lo, hi)
         if room_under is not None:  # as low as the bands allow, if the thighs need it
             # within THIGH_TOLERANCE the thighs fit (§3.2), which also lets the seat land
             # on a setting people can read rather than between two
             cap = room_under - self.thick - self.tc - THIGH_ROOM + THIGH_TOLERANCE - 2 * EPS
-            if lo is not None and cap < lo:
+            # never below any band's low edge, even one the chair cannot reach
+            edges = [b[0] for b in bands if b[0] is not None] + ([lo] if lo is not None else [])
+            edge = max(edges) if edges else None
+            if edge is not None and cap < edge + self.step:
                 # pressed against the bands, the thighs get their lowest edge, within a
                 # step above it: a setting people can read, and one a seat there keeps
-                ideal, cap = lo, lo + self.step
+                ideal, cap = min(ideal, edge), edge + self.step
             hi = cap if hi is None else min(hi, cap)
         target = _clamp(ideal, lo, hi)
-
-        top = max(target + self.step, hi if hi is not None else target)
+        # what the chair, with its cushion, must reach: the bands' low end (or short_ok
+        # below the target where no band says), so that a cushion is added exactly when
+        # the sitting height would otherwise fall out of its band
+        asked, asked_hi = _meet(*bands) if bands else (None, None)
+        reach = min(asked, self.c_hi + self.cushion_max) if asked is not None else target - short_ok
+        # too thick: sitting higher than the bands asked for (the chair's reach does not count)
+        ceiling = min(x for x in (hi, asked_hi) if x is not None) if hi is not None else asked_hi
+        top = max(target + self.step, ceiling if ceiling is not None else target)
 
         def fits(c: float) -> bool:
-            too_thick = self.c_lo + c > top + EPS
-            return not too_thick and target - (self.c_hi + c) <= short_ok + EPS
+            return self.c_lo + c <= top + EPS and self.c_hi + c >= reach - EPS
 
         c = 0.0 if fresh else self.cushion0
         if not (c > 0 and fits(c)):
-            short = target - self.c_hi
             c = 0.0
-            if short > short_ok + EPS:  # rounded so that the sitting height stays in band
-                c_lo = None if lo is None else max(0.0, lo - self.c_hi)
-                c_hi = CUSHION_MAX if hi is None else min(CUSHION_MAX, hi - self.c_lo)
-                c = min(CUSHION_MAX, _round_within(short, self.units, c_lo, c_hi))
+            if self.c_hi < reach - EPS:  # rounded so that the sitting height stays in band
+                thickest = self.cushion_max
+                least = reach - self.c_hi
+                most = thickest if hi is None else min(thickest, hi - self.c_lo)
+                c = min(thickest, _round_within(target - self.c_hi, self.units, least, most))
+                if abs(round_for_people(c, self.units) - c) > EPS:  # none readable in band:
+                    c = _round_up_within(least, self.units, 0.0, thickest)  # reach it
         seat_lo, seat_hi = _meet(
             (self.c_lo, self.c_hi),
             (None if lo is None else lo - c, None if hi is None else hi - c),
@@ -469,6 +495,7 @@ class _Planner:
             # kept a little off the end would move the seat the next time round.
             w = sf.lo if wanted < sf.lo else sf.hi
             d = self._fixed_surface(w, desk0, at_lowest=wanted < sf.lo, risers=risers)
+            d.notes.setdefault("surface_off", w - wanted)  # the end against the ideal
             return self._thighs(d)
         return self._thighs(self._fixed_surface(sf.now, desk0, risers=risers))
 
@@ -519,6 +546,7 @@ class _Planner:
         # compared before rounding: a seat kept a little off its ideal must not change the
         # branch taken the next time round
         legs = _clamp(self.rest - c_l, self.c_lo, self.c_hi) + c_l
+        notes["legs_sitting"] = legs
         room = self._fixed_desk(desk0)
         if need < legs - SEAT_TOLERANCE:  # the surface is too low for this body
             below = legs + self.erh - (w + self.k)
@@ -532,9 +560,16 @@ class _Planner:
             return self._with_surface(seat, c, w, desk0, **notes, **_lowered(lowered))
         band = (need - HOME_ROW_ABOVE, need + HOME_ROW_BELOW)
         if need <= legs + SEAT_TOLERANCE:  # the legs are fine where the elbows want it
+            # the elbows first: where the chair cannot give both, a footstool makes up
+            # for the legs, and nothing would for the elbows
             seat, c, lowered = self.sit(
-                need, self._legs_band(), band, short_ok=SEAT_TOLERANCE, room_under=room
+                need, band, self._legs_band(), short_ok=SEAT_TOLERANCE, room_under=room
             )
+            if need - (seat + c) > HOME_ROW_ABOVE + EPS:  # the chair runs out (§3.3)
+                notes["chair_short"] = need - (seat + c)
+                tray = self._tray_route(w, desk0, notes, why="chair")
+                if tray is not None:
+                    return tray
             return self._with_surface(seat, c, w, desk0, **notes, **_lowered(lowered))
         # The surface is too high (the common case): the seat rises to it, feet on a stool.
         notes["seat_from_elbows"] = True
@@ -616,6 +651,8 @@ class _Planner:
         # Without the tray: the seat up at the desk and the footstool that takes.
         need = notes["seat_needed"]
         fb_seat, fb_c, _ = self.sit(need, short_ok=HOME_ROW_ABOVE)
+        fb_sitting = fb_seat + fb_c
+        fb_eye = fb_sitting + self.esh
         route_notes = dict(notes)
         route_notes.update(
             tray_route="remount" if sf.tray else "buy",
@@ -623,7 +660,11 @@ class _Planner:
             fallback_seat=fb_seat,
             fallback_cushion=fb_c,
             fallback_home_row_high=max(0.0, need - (fb_seat + fb_c)),
-            fallback_footstool=round_for_people(max(0.0, fb_seat + fb_c - self.rest), self.units),
+            fallback_footstool=_footstool_for(fb_sitting - self.rest, self.units),
+            fallback_screen=round_for_people(
+                monitor_band(fb_eye, self.p.body.lenses == "progressive").value, self.units
+            ),
+            fallback_thighs_short=_beyond(self.thighs_short(fb_sitting, desk0), THIGH_TOLERANCE),
             seat_from_elbows=False,
             **_lowered(lowered),
         )
@@ -658,6 +699,11 @@ class _Planner:
         return d  # a fixed desk: the seat was already kept under it where the bands allow
 
 
+def _footstool_for(gap: float, units: Units) -> float:
+    """The footstool a gap under the feet needs: none under 2.5 cm (§3 step 6)."""
+    return _round_within(gap, units, *FOOTSTOOL_RANGE) if gap >= FOOTSTOOL_MIN - EPS else 0.0
+
+
 def _beyond(cm: float, tolerance: float) -> float:
     return cm if cm > tolerance else 0.0
 
@@ -668,23 +714,15 @@ def _lowered(cm: float) -> dict[str, Any]:
 
 
 def _round_up_within(x: float, units: Units, lo: float, hi: float) -> float:
-    """The smallest setting people can read that is ≥ x, inside [lo, hi] (hi if none is)."""
-    if x >= hi - EPS:
-        return max(lo, hi)
-    r = round_for_people(x, units)
-    if r < x - EPS:
-        r = round_for_people(r + step_cm(units), units)
-    return min(max(r, lo), hi)
-
-
-def _round_down_within(x: float, units: Units, lo: float, hi: float) -> float:
-    """The largest setting people can read that is ≤ x, inside [lo, hi] (lo if none is)."""
-    if x <= lo + EPS:
-        return min(lo, hi)
-    r = round_for_people(x, units)
-    if r > x + EPS:
-        r = round_for_people(r - step_cm(units), units)
-    return max(min(r, hi), lo)
+    """The smallest setting people can read that is ≥ x and inside [lo, hi]; the largest
+    one inside when none is ≥ x; lo when there is none at all."""
+    step = step_cm(units)
+    r = round_for_people(min(x, hi), units)
+    if r < min(x, hi) - EPS:
+        r = round_for_people(r + step, units)
+    while r > hi + EPS:
+        r = round_for_people(r - step, units)
+    return r if r >= lo - EPS else lo
 
 
 def make_plan(profile: Profile, body: BodyDimensions) -> Plan:
@@ -798,11 +836,14 @@ def _findings(
     above = home_row - elbow
     below = elbow - home_row
     seat_needed = notes.get("seat_needed", end.work_surface_height_cm + pl.k - pl.erh)
-    tall_tray = tall_desk = tall_seat = 0.0
-    if need > 11.0 + EPS and not notes.get("tray_route"):
+    tall_tray = tall_desk = tall_seat = tall_feet = 0.0
+    if need > FOOTSTOOL_STANDARD_MAX + EPS and not notes.get("tray_route"):
         seat_legs, c_legs, _ = pl.sit(pl.rest, pl._legs_band(), short_ok=SEAT_TOLERANCE)
-        at_elbow = round_for_people(seat_legs + c_legs + pl.erh - pl.k, pl.units)
-        tall_seat, tall_tray, tall_desk = seat_legs + c_legs, at_elbow, at_elbow
+        tall_seat = seat_legs + c_legs
+        tall_desk = round_for_people(tall_seat + pl.erh - pl.k, pl.units)
+        fits_under = TRAY_LOWEST - EPS <= tall_desk <= end.desk_height_cm - TRAY_BELOW_DESK + EPS
+        tall_tray = tall_desk if fits_under else 0.0
+        tall_feet = _footstool_for(tall_seat - pl.rest, pl.units)
     erh = pl.body.elbow_rest_height
     stool = pl.p.footstool
     short = 0.0
@@ -830,10 +871,15 @@ def _findings(
         fallback_seat_cm=float(notes.get("fallback_seat", 0.0)),
         fallback_footstool_cm=float(notes.get("fallback_footstool", 0.0)),
         fallback_cushion_cm=float(notes.get("fallback_cushion", 0.0)),
+        fallback_screen_cm=float(notes.get("fallback_screen", 0.0)),
+        fallback_thighs_short_cm=float(notes.get("fallback_thighs_short", 0.0)),
+        legs_sitting_cm=float(notes.get("legs_sitting", 0.0)),
+        surface_off_cm=float(notes.get("surface_off", 0.0)),
         fallback_home_row_high_cm=float(notes.get("fallback_home_row_high", 0.0)),
         tall_footstool_tray_cm=tall_tray,
         tall_footstool_desk_cm=tall_desk,
         tall_footstool_seat_cm=tall_seat,
+        tall_footstool_feet_cm=tall_feet,
         risers_cm=float(notes.get("risers", 0.0)),
         standing_short_cm=standing_short,
         erh_band_cm=(erh.value - erh.low, erh.high - erh.value),

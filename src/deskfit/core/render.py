@@ -57,7 +57,7 @@ def _change(step: Step, units: Units) -> str:
     if step.from_cm is None:
         return "get one" if step.buy else "put it in use"
     if step.key in ("footstool.height_cm", "chair.cushion_cm") and not step.to_cm:
-        return "take it away"
+        return "put it aside"
     moved = round_for_people(step.to_cm, units) - round_for_people(step.from_cm, units)
     if abs(moved) < 1e-6:
         return "moves with the desk" if step.carried_cm else "keep"

@@ -324,14 +324,16 @@ _ITEM_PARTS: Final[Mapping[str, tuple[str, ...]]] = MappingProxyType(
     }
 )
 
-# Human wording for the drivers list. Base scores: one label per non-neutral value.
+# Human wording for the drivers list. Base scores: one label per non-neutral value. No
+# lengths here: this module knows no units; a reason (rosa_items) adds the measured length
+# in the person's units.
 _BASE_LABELS: Final[Mapping[str, Mapping[int, str]]] = MappingProxyType(
     {
         "seat_height": {
             2: "Seat height: too low or too high, knees not at about 90°",
             3: "Seat height: feet do not reach the floor",
         },
-        "seat_depth": {2: "Seat depth: not about 7.5 cm from seat edge to knee"},
+        "seat_depth": {2: "Seat depth: the seat edge not about three fingers from the knee"},
         "armrests": {2: "Armrests: too high (shoulders shrugged) or too low / none"},
         "back_support": {
             2: "Back support: no lumbar support, recline outside 95–110°, or no backrest"
@@ -340,7 +342,7 @@ _BASE_LABELS: Final[Mapping[str, Mapping[int, str]]] = MappingProxyType(
             2: "Monitor: too low (neck bent forward)",
             3: "Monitor: too high (neck extended)",
         },
-        "phone": {2: "Telephone: more than 30 cm away"},
+        "phone": {2: "Telephone: out of easy reach"},
         "mouse": {2: "Mouse: reaching, not in line with the shoulder"},
         "keyboard": {2: "Keyboard: wrists extended more than 15°"},
     }
@@ -357,7 +359,7 @@ _ADDITIVE_LABELS: Final[Mapping[str, str]] = MappingProxyType(
         "work_surface_too_high": "Work surface too high (shoulders shrugged)",
         "backrest_not_adjustable": "Backrest not adjustable",
         "neck_twist": "Neck twisted more than 30° to see the monitor",
-        "monitor_too_far": "Monitor too far (more than 75 cm)",
+        "monitor_too_far": "Monitor too far (beyond arm's length)",
         "documents_no_holder": "Documents read with no holder",
         "glare": "Glare on the screen",
         "neck_shoulder_hold": "Telephone held between neck and shoulder",

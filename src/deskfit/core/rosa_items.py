@@ -73,10 +73,15 @@ def rosa_items(profile: Profile, body: BodyDimensions) -> RosaItems:
     if seat_item == 3:
         reasons["seat_height"] = f"feet hang about {cm(gap)} above their support"
     elif seat_item == 2:
+        on = (
+            f" for feet on the {cm(setup.footstool_height_cm)} footstool"
+            if setup.footstool_height_cm
+            else ""
+        )
         reasons["seat_height"] = (
-            f"seat {cm(gap)} too high for the legs"
+            f"seat {cm(gap)} too high for the legs{on}"
             if gap > 0
-            else f"seat {cm(gap)} too low: knees up"
+            else f"seat {cm(gap)} too low{on}: knees up"
         )
 
     thighs = thighs_short_cm(profile, body)

@@ -9,12 +9,15 @@ from deskfit.core.profile import Profile
 from deskfit.core.rosa import RosaItems
 from deskfit.core.targets import (
     CHAIR_SEAT_MAX,
+    FOOTSTOOL_MIN,
     FOOTSTOOL_ORDINARY_MAX,
     HOME_ROW_ABOVE,
     LUMBAR_HEIGHT,
     RECLINE,
     SEAT_CLEARANCE,
     SEAT_TOLERANCE,
+    TRAY_BELOW_DESK,
+    TRAY_LOWEST,
 )
 
 
@@ -71,16 +74,14 @@ def _seat_height(w: Writer, p: Profile) -> None:
     extra = ""
     if end.cushion_cm:
         extra += f" With the {w.cm(end.cushion_cm)} cushion on it you sit at {w.cm(end.sitting_height_cm)}."
-    if f.thigh_room_made_cm and f.thigh_room_by == "seat":
+    lower = f.home_row_offset_cm  # the home row above the elbows is the seat kept lower
+    if f.thigh_room_made_cm and f.thigh_room_by == "seat" and w.fine(lower) != w.fine(0):
         room = (
             "so your thighs fit under the desk"
             if not f.thighs_short_cm
             else "to give your thighs as much room as your elbows allow"
         )
-        extra += (
-            f" That is {w.fine(f.thigh_room_made_cm)} lower than your elbows alone would want, "
-            f"{room}."
-        )
+        extra += f" That is {w.fine(lower)} lower than your elbows alone would want, {room}."
     delta = s.to_cm - s.from_cm
     w.add(
         "seat-height",
@@ -188,7 +189,6 @@ def _chair_runs_out(w: Writer, p: Profile, body: BodyDimensions) -> None:
     high = f.home_row_high_cm
     if not high or f.tray_route:
         return
-    chair = p.chair
     top = end.seat_height_cm
     with_cushion = (
         f", with the {w.cm(end.cushion_cm)} cushion (you sit at {w.cm(end.sitting_height_cm)})"
@@ -197,16 +197,18 @@ def _chair_runs_out(w: Writer, p: Profile, body: BodyDimensions) -> None:
     )
     k = p.keyboard.home_row_above_surface_cm
     erh = body.elbow_rest_height.value
-    legs = max(f.rest_cm, chair.seat_height_min_cm or 0.0) if chair.height_adjustable else f.rest_cm
+    legs = f.legs_sitting_cm or end.sitting_height_cm  # where the legs put you on this chair
     at_elbow = legs + erh - k
-    remedies = [
-        f"a keyboard tray at {w.cm(at_elbow)} with the seat at {w.cm(legs)}",
-        f"a desk {w.cm(at_elbow)} high",
-    ]
+    remedies = []
+    if TRAY_LOWEST <= at_elbow <= end.desk_height_cm - TRAY_BELOW_DESK:
+        remedies.append(f"a keyboard tray at {w.cm(at_elbow)} with you sitting at {w.cm(legs)}")
+    remedies.append(f"a desk {w.cm(at_elbow)} high")
     need = f.seat_needed_cm
     footstool = need - f.rest_cm
     if need <= CHAIR_SEAT_MAX + 1e-9 and footstool <= FOOTSTOOL_ORDINARY_MAX + 1e-9:
-        remedies.append(f"a chair whose seat reaches {w.cm(need)}, with {w.a(footstool)} footstool")
+        feet = f", with {w.a(footstool)} footstool" if footstool >= FOOTSTOOL_MIN else ""
+        remedies.append(f"a chair whose seat reaches {w.cm(need)}{feet}")
+    listed = "; ".join(remedies[:-1]) + ("; or " if len(remedies) > 1 else "") + remedies[-1]
     w.add(
         "chair-too-low-for-desk",
         "high",
@@ -214,7 +216,7 @@ def _chair_runs_out(w: Writer, p: Profile, body: BodyDimensions) -> None:
         "Your chair cannot rise high enough for this desk",
         f"{_at_top(p)} ({w.cm(top)}){with_cushion} the keyboard's home row stays "
         f"{w.cm(high)} above your elbows, so your shoulders lift while you type. What fixes "
-        f"it: {'; '.join(remedies[:-1])}; or {remedies[-1]}.",
+        f"it: {listed}.",
         src.HFES_ENVELOPE,
         src.ROSA,
     )
@@ -232,8 +234,14 @@ def _seat_depth(w: Writer, p: Profile, body: BodyDimensions, before: RosaItems) 
             "medium",
             "chair",
             f"Set the seat depth to {w.cm(s.to_cm)}",
-            f"{w.step_of(s)}. The gap between the seat's front edge and the back of your "
-            f"knees is {w.fine(clearance)}; {w.span(SEAT_CLEARANCE[1], SEAT_CLEARANCE[2])} (two "
+            f"{w.step_of(s)}. "
+            + (
+                f"The gap between the seat's front edge and the back of your knees is "
+                f"{w.fine(clearance)}"
+                if clearance >= 0
+                else f"The seat is {w.fine(clearance)} deeper than your thighs are long"
+            )
+            + f"; {w.span(SEAT_CLEARANCE[1], SEAT_CLEARANCE[2])} (two "
             "or three fingers to a fist) lets you sit back without the edge pressing your "
             f"legs. Slide the seat {'back' if s.to_cm < chair.seat_depth_cm else 'forward'} so "
             f"that it is {w.cm(s.to_cm)} deep.",

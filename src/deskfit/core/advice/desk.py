@@ -9,7 +9,13 @@ from deskfit.core.body import BodyDimensions
 from deskfit.core.plan import Step
 from deskfit.core.profile import Profile
 from deskfit.core.rosa import RosaItems
-from deskfit.core.targets import HOME_ROW_ABOVE, HOME_ROW_BELOW, LAPTOP_HOME_ROW, THIGH_ROOM
+from deskfit.core.targets import (
+    FOOTSTOOL_ORDINARY_MAX,
+    HOME_ROW_ABOVE,
+    HOME_ROW_BELOW,
+    LAPTOP_HOME_ROW,
+    THIGH_ROOM,
+)
 
 
 def advise_desk(w: Writer, p: Profile, body: BodyDimensions, before: RosaItems) -> None:
@@ -62,7 +68,6 @@ def _desk_height(w: Writer, p: Profile, body: BodyDimensions) -> None:
             _at_lowest_info(w)
         return
     delta = s.to_cm - s.from_cm
-    above = f.home_row_offset_cm
     sitting = w.cm(end.sitting_height_cm)
     if f.tray_route:
         tray = plan.step("desk.keyboard_tray_height_cm")
@@ -71,19 +76,16 @@ def _desk_height(w: Writer, p: Profile, body: BodyDimensions) -> None:
         )
     elif f.surface_at_lowest:
         why = (
-            f"as low as it goes, still {w.cm(above)} above the ideal for you, so the seat is "
-            "set to match it"
+            f"as low as it goes, still {w.cm(f.surface_off_cm)} above the height that suits "
+            "your legs and elbows, so the seat is set to match it"
         )
     elif f.thigh_room_made_cm and f.thigh_room_by == "desk":
         room = (
-            "so your thighs fit under it"
+            "raised above your elbows so that your thighs fit under it"
             if not f.thighs_short_cm
-            else "to give your thighs as much room as the keyboard allows"
+            else "raised as far above your elbows as it may go, to give your thighs room"
         )
-        why = (
-            f"with you sitting at {sitting}, {w.home_row()}, {w.fine(f.thigh_room_made_cm)} higher "
-            f"than your elbows alone would want, {room}"
-        )
+        why = f"with you sitting at {sitting}, {w.home_row()}: the desk is {room}"
     else:
         why = f"with you sitting at {sitting}, {w.home_row()}"
     w.add(
@@ -130,14 +132,20 @@ def _tray(w: Writer, p: Profile, body: BodyDimensions) -> None:
             )
             why = (
                 f"Your chair{cushion} cannot bring you up to the {w.cm(f.seat_needed_cm)} this "
-                f"desk needs for your elbows (you would sit {w.cm(f.chair_short_cm)} lower), so "
-                "the keyboard comes down to you instead"
+                f"desk needs for your elbows (the home row would stay "
+                f"{w.cm(f.fallback_home_row_high_cm)} above them), so the keyboard comes down "
+                "to you instead"
             )
         else:
+            past = (
+                "beyond what ordinary footrests reach"
+                if w.cm(f.fallback_footstool_cm) != w.cm(FOOTSTOOL_ORDINARY_MAX)
+                else "at the very top of what ordinary footrests reach"
+            )
             why = (
                 f"At this desk the seat would have to rise to {w.cm(f.fallback_seat_cm)} for your "
                 f"elbows, leaving your feet {w.cm(f.fallback_footstool_cm)} off the floor, "
-                "higher than ordinary footrests go; so the keyboard comes down to you instead"
+                f"{past}; so the keyboard comes down to you instead"
             )
         w.add(
             "keyboard-tray",
@@ -150,8 +158,9 @@ def _tray(w: Writer, p: Profile, body: BodyDimensions) -> None:
             f"{w.cm(s.to_cm)}, and you sitting at {w.cm(sitting)} with {feet}, {w.home_row()}. "
             "Choose one wide enough for the mouse too, so both sit at the same height."
             + (
-                " A laptop's own keys are then too far up: put a separate keyboard and mouse "
-                "on the tray and the laptop on a stand."
+                " If you type on a laptop, put a separate keyboard and mouse on the tray and "
+                "the laptop on a stand, then answer the keyboard question again: the tray's "
+                "height depends on it."
                 if p.keyboard.home_row_above_surface_cm <= LAPTOP_HOME_ROW
                 else ""
             ),
@@ -251,6 +260,17 @@ def _thighs(w: Writer, p: Profile, body: BodyDimensions) -> None:
             f"sitting {w.fine(short)} lower, which puts the home row {w.fine(costs)} above "
             "your elbows"
         )
+    thick = p.desk.thickness_cm
+    thinner = (
+        f"a desk top, apron or drawer {w.fine(short)} thinner at the front; "
+        if short <= thick
+        else (
+            f"nothing under the desk top at the front ({w.fine(thick)} more room, not "
+            "enough alone); "
+            if thick > 0
+            else ""
+        )
+    )
     w.add(
         "thigh-room",
         "medium",
@@ -259,9 +279,8 @@ def _thighs(w: Writer, p: Profile, body: BodyDimensions) -> None:
         f"Sitting at {w.cm(sitting)}, the tops of your thighs are at {w.cm(thigh_top)}; the "
         f"desk's underside (its top less {w.fine(p.desk.thickness_cm)} for the top and what "
         f"hangs under it) is at {w.cm(underside)}, {w.fine(short)} short of the "
-        f"{w.fine(THIGH_ROOM)} your legs need to move.{estimate} What helps: a desk top, "
-        f"apron or drawer {w.fine(short)} thinner at the front; a keyboard tray, so the desk "
-        f"can sit higher than the keys; or {trade}.",
+        f"{w.fine(THIGH_ROOM)} your legs need to move.{estimate} What helps: {thinner}a "
+        f"keyboard tray, so the desk can sit higher than the keys; or {trade}.",
         src.OSHA_LEGROOM,
         src.OUR_RULE,
     )

@@ -43,11 +43,23 @@ def _tall(w: Writer, need: float) -> str:
         )
     else:
         text = f" Few footrests go as high as {w.cm(need)}."
-    if f.tall_footstool_tray_cm:
-        text += (
-            f" A keyboard tray at {w.cm(f.tall_footstool_tray_cm)} instead (or a desk that "
-            f"high) would let you sit at {w.cm(f.tall_footstool_seat_cm)} without a footstool."
+    if f.tall_footstool_desk_cm:
+        feet = (
+            f"with {w.a(f.tall_footstool_feet_cm)} footstool"
+            if f.tall_footstool_feet_cm
+            else "without a footstool"
         )
+        tray = (
+            "re-mounting your keyboard tray"
+            if w.plan.start.keyboard_tray_height_cm
+            else "a keyboard tray"
+        )
+        instead = (
+            f"{tray} at {w.cm(f.tall_footstool_tray_cm)} (or a desk that high)"
+            if f.tall_footstool_tray_cm
+            else f"a desk {w.cm(f.tall_footstool_desk_cm)} high"
+        )
+        text += f" Instead, {instead} would let you sit at {w.cm(f.tall_footstool_seat_cm)} {feet}."
     return text
 
 
@@ -62,7 +74,7 @@ def advise_footstool(w: Writer, p: Profile, body: BodyDimensions, before: RosaIt
         _put_aside(w, s)
     elif f.footstool_short_cm and end.footstool_height_cm:
         _out_of_range(w, p)
-    if f.tray_route and f.fallback_footstool_cm:
+    if f.tray_route:
         _fallback(w, s)
     if (
         not end.footstool_height_cm
@@ -216,15 +228,11 @@ def _put_aside(w: Writer, s: Step) -> None:
 
 
 def _fallback(w: Writer, s: Step | None) -> None:
-    """§3.3: with a tray leading, the tall footstool is the fallback, with its numbers."""
+    """§3.3: with a tray leading, the way without it, with its numbers: the seat (and a
+    cushion), the footrest it takes, the screen for those eyes, what is left over."""
     f = w.plan.findings
     tray = w.plan.step("desk.keyboard_tray_height_cm")
     need = f.fallback_footstool_cm
-    beyond = (
-        f", more than ordinary footrests reach ({w.cm(FOOTSTOOL_ORDINARY_MAX)})"
-        if need > FOOTSTOOL_ORDINARY_MAX and w.cm(need) != w.cm(FOOTSTOOL_ORDINARY_MAX)
-        else ""
-    )
     seat = f"set the seat to {w.cm(f.fallback_seat_cm)}"
     if f.fallback_cushion_cm:
         seat += f" with a firm {w.cm(f.fallback_cushion_cm)} cushion on it"
@@ -234,21 +242,34 @@ def _fallback(w: Writer, s: Step | None) -> None:
         if f.fallback_home_row_high_cm > HOME_ROW_ABOVE
         else "so your elbows meet the home row at the desk"
     )
-    few = "Few go that high: " if need > FOOTSTOOL_STANDARD_MAX else ""
-    spec = buying_spec(w, need)
-    text = (
+    parts = [
         f"If you cannot fit the keyboard tray{f' (step {tray.number})' if tray else ''}: "
-        f"{seat}, {elbows}, and rest your feet on a footrest that reaches {w.cm(need)}"
-        f"{beyond}. {few}{spec[0].lower() if few else spec[0]}{spec[1:]}"
-    )
+        f"{seat}, {elbows}"
+    ]
+    if need:
+        beyond = (
+            f", more than ordinary footrests reach ({w.cm(FOOTSTOOL_ORDINARY_MAX)})"
+            if need > FOOTSTOOL_ORDINARY_MAX and w.cm(need) != w.cm(FOOTSTOOL_ORDINARY_MAX)
+            else ""
+        )
+        parts.append(f"; rest your feet on a footrest that reaches {w.cm(need)}{beyond}")
+    parts.append(f"; and put the screen's top edge at {w.cm(f.fallback_screen_cm)}.")
+    if f.fallback_thighs_short_cm:
+        parts.append(
+            f" Your thighs would then be {w.fine(f.fallback_thighs_short_cm)} short of room "
+            "under the desk."
+        )
+    if need:
+        few = "Few footrests go that high: " if need > FOOTSTOOL_STANDARD_MAX else ""
+        spec = buying_spec(w, need)
+        parts.append(f" {few}{spec[0].lower() if few else spec[0]}{spec[1:]}")
+    has_step = s is not None and s.advice_id == "footstool-height"
     w.add(
-        "footstool-fallback"
-        if s is not None and s.advice_id == "footstool-height"
-        else "footstool-height",
+        "footstool-fallback" if has_step or not need else "footstool-height",
         "medium",
         "footstool",
-        f"Without the tray: a footrest that reaches {w.cm(need)}",
-        text,
+        f"Without the tray: a footrest that reaches {w.cm(need)}" if need else "Without the tray",
+        "".join(parts),
         src.OSHA_FEET,
         src.DIN_4556,
         src.OUR_RULE,

@@ -103,7 +103,7 @@ def _height(w: Writer, p: Profile, body: BodyDimensions) -> None:
             f"{'brought it down' if s.carried_cm < 0 else 'took it up'} to {w.cm(s.from_cm)}; "
         )
     laptop = (
-        " A laptop needs a stand with a separate keyboard and mouse."
+        " If this is a laptop, it needs a stand and a separate keyboard and mouse."
         if p.keyboard.home_row_above_surface_cm <= LAPTOP_HOME_ROW and delta > 0
         else ""
     )
