@@ -260,7 +260,7 @@ def test_text_fits_80_columns_with_the_longest_name(profile: MakeProfile) -> Non
 
 def test_text_fits_80_columns_with_a_wide_settings_table(profile: MakeProfile) -> None:
     """A fixed chair too low, a sit-stand desk and a far screen: the plan table's widest
-    rows ("Standing desk height", "lower 18.5 cm (after the desk)") still fit 80 columns."""
+    rows ("Standing desk height", "then lower 18.5 cm") still fit 80 columns."""
     p = profile(
         body={"popliteal_height_cm": 45.0, "elbow_rest_height_cm": 29.5},
         chair={"height_adjustable": False, "seat_height_cm": 37.0},

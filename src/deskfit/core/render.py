@@ -64,7 +64,7 @@ def _change(step: Step, units: Units) -> str:
     words = ("farther", "closer") if step.key == "monitor.distance_cm" else ("raise", "lower")
     verb = words[0] if moved > 0 else words[1]
     done = f"{verb} {format_length(abs(moved), units)}"
-    return f"{done} (after the desk)" if step.carried_cm else done
+    return f"then {done}" if step.carried_cm else done
 
 
 def plan_rows(advice: Advice, units: Units) -> list[tuple[str, str, str, str, str]]:
