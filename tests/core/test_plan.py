@@ -104,14 +104,15 @@ def check_settings_are_readable(advice: Any) -> None:
         "chair.seat_depth_cm": (25.0, 70.0),
     }
     desk_moved = advice.plan.step("desk.height_cm") is not None
+    raised_for_thighs = advice.findings.thigh_room_by == "desk"
     rides = {"desk.keyboard_tray_height_cm"} | (
         {"monitor.top_height_cm"} if p.monitor.mount in ("desk", "arm") else set()
     )
     for step in advice.plan.steps:
         if step.from_cm is not None and abs(step.to_cm - step.from_cm) < 1e-6:
             continue  # carried by the desk, nothing to set
-        if desk_moved and step.key in rides and not step.carried_cm:
-            continue  # set on the desk and then moved with it by the desk's step
+        if desk_moved and step.key in rides and (raised_for_thighs or not step.carried_cm):
+            continue  # set on the desk, then moved with it by the desk's step
         on_grid = abs(round_for_people(step.to_cm, units) - step.to_cm) < 1e-6
         table, key = step.key.split(".")
         answered = getattr(getattr(p, table), key)

@@ -421,9 +421,27 @@ class _Planner:
         same once the person has done it. ``fresh`` decides the cushion as if there were
         none, for the decisions whose branch must not depend on a cushion a plan brought.
         """
+        if not fresh and self.cushion0 > self.cushion_max:
+            # A cushion thicker than deskfit would suggest, kept where it fits: judged once
+            # with the usual reach, and, when it stays, with the reach it gives.
+            first = self._sit(ideal, bands, short_ok, room_under, fresh, self.cushion_max)
+            if first[1] == self.cushion0:
+                return self._sit(ideal, bands, short_ok, room_under, fresh, self.cushion0)
+            return first
+        return self._sit(ideal, bands, short_ok, room_under, fresh, self.cushion_max)
+
+    def _sit(
+        self,
+        ideal: float,
+        bands: tuple[tuple[float | None, float | None], ...],
+        short_ok: float,
+        room_under: float | None,
+        fresh: bool,
+        thickest: float,
+    ) -> tuple[float, float, float]:
         # What the chair can give (with up to the thickest cushion) comes first: a band it
         # cannot reach must not decide the cushion or the seat.
-        lo, hi = _meet((self.c_lo, self.c_hi + self.cushion_max), *bands)
+        lo, hi = _meet((self.c_lo, self.c_hi + thickest), *bands)
         free = _clamp(ideal, lo, hi)
         if room_under is not None:  # as low as the bands allow, if the thighs need it
             # within THIGH_TOLERANCE the thighs fit (§3.2), which also lets the seat land
