@@ -202,7 +202,6 @@ class Findings:
     seat_needed_cm: float  # the sitting height that puts the home row at the elbows
     seat_from_elbows: bool = False  # the seat was set for the elbows at a fixed surface
     surface_at_lowest: bool = False  # an adjustable surface could not come down far enough
-    chair_short_cm: float = 0.0  # seat needed above what the chair (and cushion) reach
     home_row_high_cm: float = 0.0  # left at the end: home row above the elbows, beyond band
     home_row_low_cm: float = 0.0  # left at the end: home row below the elbows, beyond band
     home_row_offset_cm: float = 0.0  # at the end: home row above (+) or below (−) the elbows
@@ -230,7 +229,6 @@ class Findings:
     tall_footstool_feet_cm: float = 0.0  # ... and the footstool that seat still needs
     risers_cm: float = 0.0  # the desk raised on risers by this much
     standing_short_cm: float = 0.0  # sit-stand: ideal standing height − what the desk reaches
-    erh_band_cm: tuple[float, float] = (0.0, 0.0)  # how far an estimated ERH may be off (−, +)
 
 
 @dataclass(frozen=True)
@@ -242,9 +240,6 @@ class Plan:
 
     def step(self, key: str) -> Step | None:
         return next((s for s in self.steps if s.key == key), None)
-
-    def for_advice(self, advice_id: str) -> list[Step]:
-        return [s for s in self.steps if s.advice_id == advice_id]
 
     @property
     def purchases(self) -> list[Step]:
@@ -862,7 +857,6 @@ def _findings(
         fits_under = TRAY_LOWEST - EPS <= tall_desk <= end.desk_height_cm - TRAY_BELOW_DESK + EPS
         tall_tray = tall_desk if fits_under else 0.0
         tall_feet = _footstool_for(tall_seat - pl.rest, pl.units)
-    erh = pl.body.elbow_rest_height
     stool = pl.p.footstool
     short = 0.0
     if need and stool.owned and stool.adjustable:
@@ -872,7 +866,6 @@ def _findings(
         seat_needed_cm=seat_needed,
         seat_from_elbows=bool(notes.get("seat_from_elbows")),
         surface_at_lowest=bool(notes.get("surface_at_lowest")),
-        chair_short_cm=float(notes.get("chair_short", 0.0)),
         home_row_offset_cm=above,
         feet_gap_cm=sitting - end.footstool_height_cm - pl.rest,
         home_row_high_cm=above if above > HOME_ROW_ABOVE + EPS else 0.0,
@@ -900,7 +893,6 @@ def _findings(
         tall_footstool_feet_cm=tall_feet,
         risers_cm=float(notes.get("risers", 0.0)),
         standing_short_cm=standing_short,
-        erh_band_cm=(erh.value - erh.low, erh.high - erh.value),
     )
 
 
