@@ -99,7 +99,12 @@ def check_settings_are_readable(advice: Any) -> None:
             p.footstool.height_cm,
             40.0,
         ),
-        "desk.keyboard_tray_height_cm": (40.0, advice.settings.desk_height_cm - 2.5),
+        # a tray's range: 40 to the desk top less 2.5 (the top as set, or at its highest)
+        "desk.keyboard_tray_height_cm": (
+            40.0,
+            advice.settings.desk_height_cm - 2.5,
+            (p.desk.height_max_cm or p.desk.height_cm) - 2.5,
+        ),
         "monitor.top_height_cm": (40.0, 250.0),
         "chair.seat_depth_cm": (25.0, 70.0),
     }

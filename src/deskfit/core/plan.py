@@ -421,9 +421,22 @@ class _Planner:
             # with the usual reach, and, when it stays, with the reach it gives.
             first = self._sit(ideal, bands, short_ok, room_under, fresh, self.cushion_max)
             if first[1] == self.cushion0:
-                return self._sit(ideal, bands, short_ok, room_under, fresh, self.cushion0)
-            return first
-        return self._sit(ideal, bands, short_ok, room_under, fresh, self.cushion_max)
+                return self._sit(ideal, bands, short_ok, room_under, fresh, self.cushion0)[:3]
+            return first[:3]
+        return self._sit(ideal, bands, short_ok, room_under, fresh, self.cushion_max)[:3]
+
+    def legs_reference(self, room_under: float | None) -> float:
+        """The sitting height the legs ask for on this chair, before rounding and with the
+        cushion chosen afresh: what a branch is decided on, so that a seat kept a step off
+        or a cushion the plan brought never decides it the other way the next time round."""
+        return self._sit(
+            self.rest,
+            (self._legs_band(),),
+            SEAT_TOLERANCE,
+            room_under,
+            True,
+            self.cushion_max,
+        )[3]
 
     def _sit(
         self,
@@ -433,7 +446,7 @@ class _Planner:
         room_under: float | None,
         fresh: bool,
         thickest: float,
-    ) -> tuple[float, float, float]:
+    ) -> tuple[float, float, float, float]:
         # What the chair can give (with up to the thickest cushion) comes first: a band it
         # cannot reach must not decide the cushion or the seat.
         lo, hi = _meet((self.c_lo, self.c_hi + thickest), *bands)
@@ -478,7 +491,9 @@ class _Planner:
             (None if lo is None else lo - c, None if hi is None else hi - c),
         )
         seat = _settle(self.seat0, target - c, self.units, seat_lo, seat_hi)
-        return _clamp(seat, self.c_lo, self.c_hi), c, max(0.0, free - target)
+        # the sitting height aimed at, the chair's reach with that cushion applied
+        aimed = _clamp(target - c, self.c_lo, self.c_hi) + c
+        return _clamp(seat, self.c_lo, self.c_hi), c, max(0.0, free - target), aimed
 
     def _fixed_desk(self, desk: float) -> float | None:
         """The desk the thighs must fit under when nothing will raise it, else None."""
@@ -499,16 +514,17 @@ class _Planner:
                 room_under=self._fixed_desk(desk0),
             )
             wanted = seat + c + self.erh - self.k
+            reference = self.legs_reference(self._fixed_desk(desk0)) + self.erh - self.k
             assert sf.lo is not None and sf.hi is not None
-            if sf.lo - EPS <= wanted <= sf.hi + EPS:
+            if sf.lo - EPS <= reference <= sf.hi + EPS:
                 w = self._settle_surface(wanted, (sf.lo, sf.hi))
                 d = self._with_surface(seat, c, w, desk0, **_lowered(lowered))
                 return self._thighs(d)
             # At the end of its range, exactly: the seat is then set from it, and a surface
             # kept a little off the end would move the seat the next time round.
-            w = sf.lo if wanted < sf.lo else sf.hi
-            d = self._fixed_surface(w, desk0, at_lowest=wanted < sf.lo, risers=risers)
-            d.notes.setdefault("surface_off", w - wanted)  # the end against the ideal
+            w = sf.lo if reference < sf.lo else sf.hi
+            d = self._fixed_surface(w, desk0, at_lowest=reference < sf.lo, risers=risers)
+            d.notes.setdefault("surface_off", w - reference)  # the end against the ideal
             return self._thighs(d)
         return self._thighs(self._fixed_surface(sf.now, desk0, risers=risers))
 
