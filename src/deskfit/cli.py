@@ -8,8 +8,8 @@ shows the traceback instead.
 
 from __future__ import annotations
 
+import contextlib
 import os
-import stat
 import sys
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
@@ -18,8 +18,9 @@ from typing import Any
 import click
 
 from deskfit import __version__
-from deskfit.core import store
+from deskfit.core import export_target, finding, store
 from deskfit.core.profile import Units
+from deskfit.core.shown_text import safe, safe_path
 from deskfit.core.validation import ProfileInvalid
 
 FORMATS = ("text", "md", "json")
@@ -73,6 +74,19 @@ class DeskfitGroup(click.Group):
             if _debug(ctx):
                 raise
             raise UserError(f"{exc}; use --force to replace it") from None
+        except (finding.NotFound, finding.Ambiguous, export_target.Refused) as exc:
+            if _debug(ctx):
+                raise
+            raise UserError(str(exc)) from None
+        except store.ChangedOnDisk as exc:
+            if _debug(ctx):
+                raise
+            raise UserError(f"{exc}: read it again and retry") from None
+        except BrokenPipeError:
+            # The reader went away (``deskfit report | head -1``): stop writing, quietly,
+            # with the status a shell gives a writer ended by SIGPIPE.
+            _quiet_stdout()
+            ctx.exit(SIGPIPE_STATUS)
         except ProfileInvalid as exc:
             if _debug(ctx):
                 raise
@@ -83,14 +97,14 @@ class DeskfitGroup(click.Group):
         except OSError as exc:
             if _debug(ctx):
                 raise
-            where = f"{exc.filename}: " if exc.filename else ""
-            raise UserError(f"{where}{exc.strerror or exc}") from None
+            where = f"{safe_path(exc.filename)}: " if exc.filename else ""
+            raise UserError(f"{where}{safe(exc.strerror or str(exc))}") from None
         except Exception as exc:  # a bug: say so in one line, keep the traceback for --debug
             if _debug(ctx):
                 raise
             raise UserError(
-                f"internal error ({type(exc).__name__}: {exc}); run again with --debug "
-                "and report it"
+                f"internal error ({type(exc).__name__}: {safe(str(exc))}); run again with "
+                "--debug and report it"
             ) from None
 
 
@@ -105,11 +119,42 @@ def _debug(ctx: click.Context) -> bool:
 
 
 def _folder(ctx: click.Context) -> Path:
-    return store.profiles_dir(ctx.find_root().params.get("profiles_dir"))
+    """The profiles folder; an error naming where it came from when it is not a folder.
+
+    Checked here, when a command needs the folder, not when the option is read: a
+    command given a PATH (``check PATH``, ``show ./x.toml``) works whatever it says.
+    """
+    option = ctx.find_root().params.get("profiles_dir")
+    folder = store.profiles_dir(option)
+    if folder.exists() and not folder.is_dir():
+        source = "--profiles-dir" if _from_option(ctx) else f"${store.ENV_PROFILES_DIR}"
+        raise UserError(f"{source} is {safe_path(folder)}, which is a file, not a folder")
+    return folder
 
 
-def _load(ctx: click.Context, ref: str) -> store.Loaded:
-    return store.load_profile(store.resolve(ref, lambda: _folder(ctx)))
+def _from_option(ctx: click.Context) -> bool:
+    root = ctx.find_root()
+    source = root.get_parameter_source("profiles_dir")
+    return source is click.core.ParameterSource.COMMANDLINE
+
+
+def _path(ctx: click.Context, ref: str, as_file: bool = False) -> Path:
+    """A PROFILE argument as a file: a PATH when it looks like one, else found by NAME."""
+    if as_file or finding.looks_like_path(ref):
+        return Path(ref).expanduser()
+    return finding.find(ref, _folder(ctx))
+
+
+def _load(ctx: click.Context, ref: str, as_file: bool = False) -> store.Loaded:
+    return store.load_profile(_path(ctx, ref, as_file))
+
+
+FILE_OPTION = click.option(
+    "--file",
+    "as_file",
+    is_flag=True,
+    help="PROFILE is a file path, even without a '/' or '.toml'.",
+)
 
 
 @click.group(
@@ -119,7 +164,7 @@ def _load(ctx: click.Context, ref: str) -> store.Loaded:
 )
 @click.option(
     "--profiles-dir",
-    type=click.Path(file_okay=False, path_type=Path),
+    type=click.Path(path_type=Path),
     envvar=store.ENV_PROFILES_DIR,
     help="Folder of saved profiles (default: $DESKFIT_PROFILES_DIR or your user data folder).",
 )
@@ -135,8 +180,8 @@ def cli(ctx: click.Context, profiles_dir: Path | None, debug: bool) -> None:
         _wizard(ctx, "start", None)
 
 
-def _wizard(ctx: click.Context, mode: str, ref: str | None) -> None:
-    path = store.resolve(ref, _folder(ctx)) if ref else None
+def _wizard(ctx: click.Context, mode: str, ref: str | None, as_file: bool = False) -> None:
+    path = _path(ctx, ref, as_file) if ref else None
     if path is not None and mode != "new":
         store.load_profile(path)  # report a broken file here, as one line, before the UI
     if not sys.stdin.isatty() or not sys.stdout.isatty():
@@ -155,42 +200,60 @@ def new_cmd(ctx: click.Context) -> None:
 
 @cli.command("edit")
 @click.argument("profile")
+@FILE_OPTION
 @click.pass_context
-def edit_cmd(ctx: click.Context, profile: str) -> None:
-    """Open a saved profile in the wizard, every step prefilled."""
-    _wizard(ctx, "edit", profile)
+def edit_cmd(ctx: click.Context, profile: str, as_file: bool) -> None:
+    """Open a saved profile in the wizard, every step prefilled.
+
+    PROFILE is the profile's name (as 'deskfit list' shows it) or its file.
+    """
+    _wizard(ctx, "edit", profile, as_file)
 
 
 @cli.command("open")
 @click.argument("profile")
+@FILE_OPTION
 @click.pass_context
-def open_cmd(ctx: click.Context, profile: str) -> None:
-    """Open a saved profile straight at its review."""
-    _wizard(ctx, "open", profile)
+def open_cmd(ctx: click.Context, profile: str, as_file: bool) -> None:
+    """Open a saved profile straight at its review.
+
+    PROFILE is the profile's name (as 'deskfit list' shows it) or its file.
+    """
+    _wizard(ctx, "open", profile, as_file)
 
 
 @cli.command("list")
 @click.pass_context
 def list_cmd(ctx: click.Context) -> None:
-    """List saved profiles: name, file and when each was last saved."""
+    """List saved profiles: a NAME that finds each, its file, and when it was saved."""
     folder = _folder(ctx)
-    rows: list[tuple[str, str, str]] = []
+    loaded: dict[Path, store.Loaded | store.ProfileFileError] = {}
     for path in store.list_profiles(folder):
         try:
-            profile = store.load_profile(path).profile
+            loaded[path] = store.load_profile(path)
         except store.ProfileFileError as exc:
-            rows.append(("(invalid)", path.name, exc.problems[0].message[:40]))
+            loaded[path] = exc
+    good = [
+        finding.Entry(r.profile.name, p) for p, r in loaded.items() if isinstance(r, store.Loaded)
+    ]
+    names = finding.display_names(good)
+    rows: list[tuple[str, str, str]] = []
+    for path, result in loaded.items():
+        if isinstance(result, store.ProfileFileError):
+            reason = safe(result.problems[0].message[:40])
+            rows.append(("(invalid)", safe_path(path.name), reason))
             continue
+        profile = result.profile
         updated = profile.updated.strftime("%Y-%m-%d %H:%M") if profile.updated else "-"
-        rows.append((profile.name, path.name, updated))
+        rows.append((safe(names[path]), safe_path(path.name), updated))
     if not rows:
-        click.echo(f"No profiles in {folder}. Start one with: deskfit new")
+        _out(f"No profiles in {safe_path(folder)}. Start one with: deskfit new\n")
         return
     width = max(len(r[0]) for r in rows)
     file_width = max(len(r[1]) for r in rows)
-    click.echo(f"{'NAME':<{width}}  {'FILE':<{file_width}}  UPDATED")
-    for name, file, updated in rows:
-        click.echo(f"{name:<{width}}  {file:<{file_width}}  {updated}")
+    lines = [f"{'NAME':<{width}}  {'FILE':<{file_width}}  UPDATED"]
+    lines += [f"{name:<{width}}  {file:<{file_width}}  {updated}" for name, file, updated in rows]
+    _out("\n".join(lines) + "\n")
 
 
 @cli.command("show")
@@ -198,16 +261,20 @@ def list_cmd(ctx: click.Context) -> None:
 @click.option(
     "--units", type=click.Choice(["metric", "imperial"]), help="Override the profile's units."
 )
+@FILE_OPTION
 @click.pass_context
-def show_cmd(ctx: click.Context, profile: str, units: str | None) -> None:
-    """Show a profile's answers, readable, in its units."""
+def show_cmd(ctx: click.Context, profile: str, units: str | None, as_file: bool) -> None:
+    """Show a profile's answers, readable, in its units.
+
+    PROFILE is the profile's name (as 'deskfit list' shows it) or its file.
+    """
     from deskfit.core.answers import answers_text
 
-    loaded = _load(ctx, profile)
+    loaded = _load(ctx, profile, as_file)
     shown: Units = (
         "imperial" if units == "imperial" else loaded.profile.units if units is None else "metric"
     )
-    click.echo(answers_text(loaded.profile, shown), nl=False)
+    _out(answers_text(loaded.profile, shown))
 
 
 @cli.command("check")
@@ -222,7 +289,7 @@ def check_cmd(paths: Sequence[Path]) -> None:
             bad += 1
             click.echo(exc.report(), err=True)
         else:
-            click.echo(f"{path}: ok")
+            _out(f"{safe_path(path)}: ok\n")
     if bad:
         click.echo(f"{bad} of {len(paths)} invalid", err=True)
         sys.exit(1)
@@ -231,14 +298,17 @@ def check_cmd(paths: Sequence[Path]) -> None:
 @cli.command("set")
 @click.argument("profile")
 @click.argument("assignments", metavar="KEY=VALUE...", nargs=-1, required=True)
+@FILE_OPTION
 @click.pass_context
-def set_cmd(ctx: click.Context, profile: str, assignments: Sequence[str]) -> None:
+def set_cmd(ctx: click.Context, profile: str, assignments: Sequence[str], as_file: bool) -> None:
     """Change answers of a saved profile, from a script: KEY=VALUE...
 
-    KEY is a question's key as in the profile file; VALUE is what you would type in the
-    wizard. Every answer is checked as the wizard checks it; if any is wrong, nothing is
-    saved and each problem is one line (exit 1). The advice saved with the profile is
-    brought up to date.
+    PROFILE is the profile's name (as 'deskfit list' shows it) or its file. KEY is a
+    question's key as in the profile file; VALUE is what you would type in the wizard.
+    Every answer is checked as the wizard checks it; if any is wrong, nothing is saved
+    and each problem is one line (exit 1). The advice saved with the profile is brought
+    up to date. Two commands changing one profile at once both keep their changes: the
+    read, the change and the save happen under the profile folder's lock.
 
     \b
       deskfit set office chair.seat_height_cm=52       a bare length is in the
@@ -250,28 +320,34 @@ def set_cmd(ctx: click.Context, profile: str, assignments: Sequence[str]) -> Non
     """
     from deskfit.core.advice import advise
     from deskfit.core.changes import set_answers
+    from deskfit.core.file_lock import folder_locked
     from deskfit.core.render import rosa_summary
     from deskfit.core.saving import save_with_advice
 
-    loaded = _load(ctx, profile)
-    try:
-        changed, changes = set_answers(loaded.profile, assignments)
-    except ProfileInvalid as exc:
-        for problem in exc.problems:
-            click.echo(problem.located(str(loaded.path)), err=True)
-        ctx.exit(1)
-    try:
-        unchanged = loaded.path.stat().st_mtime_ns == loaded.mtime_ns
-    except OSError:
-        unchanged = False
-    if not unchanged:
-        raise UserError(f"{loaded.path} changed while deskfit read it; nothing saved: try again")
-    saved = save_with_advice(
-        changed, loaded.path, overwrite_other=True, migrated_from=loaded.migrated_from
-    )
+    path = _path(ctx, profile, as_file)
+    real = Path(os.path.realpath(path)) if os.path.islink(path) else path
+    with folder_locked(real.parent):
+        loaded = store.load_profile(path)
+        try:
+            changed, changes = set_answers(loaded.profile, assignments)
+        except ProfileInvalid as exc:
+            for problem in exc.problems:
+                click.echo(problem.located(safe_path(loaded.path)), err=True)
+            ctx.exit(1)
+        saved = save_with_advice(
+            changed,
+            loaded.path,
+            overwrite_other=True,
+            migrated_from=loaded.migrated_from,
+            expected=loaded.sha256,
+        )
     count = len(changes)
-    click.echo(f"set {count} answer{'' if count == 1 else 's'} in {loaded.path}")
-    click.echo(rosa_summary(advise(saved)))
+    # Saved: what follows is a report, and a closed pipe or terminal must not turn a
+    # successful save into a failure.
+    _report_after_success(
+        f"set {count} answer{'' if count == 1 else 's'} in {safe_path(loaded.path)}\n"
+        f"{rosa_summary(advise(saved))}\n"
+    )
 
 
 @cli.command("export")
@@ -280,61 +356,48 @@ def set_cmd(ctx: click.Context, profile: str, assignments: Sequence[str]) -> Non
 @click.option(
     "-o",
     "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Write to FILE instead of the screen (a new file, readable by all: 0644).",
+    type=click.Path(dir_okay=False, allow_dash=True, path_type=Path),
+    help="Write to FILE instead of the screen ('-': the screen). A new file is readable by "
+    "all (0644); an existing one is replaced only with --force.",
 )
 @click.option(
     "--force",
     is_flag=True,
-    help="Write FILE even when it is a symbolic link (the link is replaced) or a profile.",
+    help="Replace FILE when it is an existing regular file (never a profile, a link, a "
+    "device or a folder).",
 )
+@FILE_OPTION
 @click.pass_context
 def export_cmd(
-    ctx: click.Context, profile: str, fmt: str, output: Path | None, force: bool
+    ctx: click.Context, profile: str, fmt: str, output: Path | None, force: bool, as_file: bool
 ) -> None:
-    """Export a profile's advice as text, Markdown or JSON."""
+    """Export a profile's advice as text, Markdown or JSON.
+
+    PROFILE is the profile's name (as 'deskfit list' shows it) or its file.
+    """
     from deskfit.core.advice import advise
     from deskfit.core.render import render
 
-    loaded = _load(ctx, profile)
+    if output is not None and str(output) != export_target.STDOUT:
+        export_target.check_target(output, replace=force)
+    loaded = _load(ctx, profile, as_file)
     text = render(advise(loaded.profile), fmt)
-    if output is None:
-        click.echo(text, nl=False)
+    if output is None or str(output) == export_target.STDOUT:
+        _out(text)
         return
-    if not force:
-        _check_output(output)
-    # atomic_write renames a new file over FILE: a symbolic link there is replaced by
-    # the file, never written through, so whatever it pointed at stays as it was.
-    store.atomic_write(output, text.encode("utf-8"), mode=0o644)
-    click.echo(f"wrote {output}", err=True)
-
-
-def _check_output(output: Path) -> None:
-    """Refuse, without --force, an output FILE that is a link, a profile or not a file."""
-    if output.is_symlink():
-        target = os.readlink(output)
-        dangling = "" if output.exists() else ", which does not exist"
-        raise UserError(
-            f"{output} is a symbolic link to {target}{dangling}; use --force to replace "
-            "the link with the export (what it points to is left alone)"
-        )
-    try:
-        mode = output.stat().st_mode
-    except FileNotFoundError:
-        return
-    if not stat.S_ISREG(mode):
-        raise UserError(f"{output} is not a regular file; choose another output file")
-    other = store.name_in_file(output) if output.suffix == store.SUFFIX else None
-    if other is not None:
-        raise UserError(f"{output} holds the profile {other!r}; use --force to replace it")
+    store.atomic_write(output, text.encode("utf-8"), mode=0o644, make_parents=False)
+    click.echo(f"wrote {safe_path(output)}", err=True)
 
 
 @cli.command("compare")
 @click.argument("profile_a", metavar="A")
 @click.argument("profile_b", metavar="B")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True)
+@click.option("--file", "as_file", is_flag=True, help="A and B are file paths.")
 @click.pass_context
-def compare_cmd(ctx: click.Context, profile_a: str, profile_b: str, fmt: str) -> None:
+def compare_cmd(
+    ctx: click.Context, profile_a: str, profile_b: str, fmt: str, as_file: bool
+) -> None:
     """Show what changed between two profiles (or two versions of one).
 
     A and B are each a NAME or a PATH. Every answer and setting that differs (in A's
@@ -342,9 +405,9 @@ def compare_cmd(ctx: click.Context, profile_a: str, profile_b: str, fmt: str) ->
     """
     from deskfit.core.compare import compare, render_comparison
 
-    a = _load(ctx, profile_a).profile
-    b = _load(ctx, profile_b).profile
-    click.echo(render_comparison(compare(a, b), fmt), nl=False)
+    a = _load(ctx, profile_a, as_file).profile
+    b = _load(ctx, profile_b, as_file).profile
+    _out(render_comparison(compare(a, b), fmt))
 
 
 @cli.command("report")
@@ -361,8 +424,9 @@ def compare_cmd(ctx: click.Context, profile_a: str, profile_b: str, fmt: str) ->
 @click.option(
     "-o",
     "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Write to FILE instead of the screen (written atomically, readable by all: 0644).",
+    type=click.Path(dir_okay=False, allow_dash=True, path_type=Path),
+    help="Write to FILE instead of the screen ('-': the screen), atomically; a new file is "
+    "readable by all (0644), an existing one is replaced only with --force.",
 )
 @click.option(
     "--sort",
@@ -374,7 +438,8 @@ def compare_cmd(ctx: click.Context, profile_a: str, profile_b: str, fmt: str) ->
 @click.option(
     "--force",
     is_flag=True,
-    help="Write FILE even when it is a symbolic link (the link is replaced) or a profile.",
+    help="Replace FILE when it is an existing regular file (never a profile, a link, a "
+    "device or a folder).",
 )
 def report_cmd(
     paths: Sequence[Path], fmt: str, output: Path | None, sort: str, force: bool
@@ -397,8 +462,10 @@ def report_cmd(
     from deskfit.core.report import SortKey
     from deskfit.core.report_render import iter_report
 
-    if output is not None and not force:
-        _check_output(output)
+    if output is not None and str(output) == export_target.STDOUT:
+        output = None
+    if output is not None:
+        export_target.check_target(output, replace=force)
     shown = [0, 0.0]  # files read, when last shown
 
     def progress(done: int) -> None:
@@ -417,14 +484,15 @@ def report_cmd(
         pieces = iter_report(streamed.rows, streamed.count, streamed.summary, streamed.errors, fmt)
         if output is None:
             for text in _batched(pieces):
-                click.echo(text, nl=False)
+                _out(text)
         else:
             # written as it is rendered, into a temporary file renamed over FILE at the end
-            with store.atomic_writer(output, mode=0o644) as handle:
+            with store.atomic_writer(output, mode=0o644, make_parents=False) as handle:
                 for text in _batched(pieces):
                     handle.write(text.encode("utf-8"))
             click.echo(
-                f"wrote {output}: {streamed.count} profiles, {len(streamed.errors)} invalid",
+                f"wrote {safe_path(output)}: {streamed.count} profiles, "
+                f"{len(streamed.errors)} invalid",
                 err=True,
             )
     if not streamed.count:
@@ -445,6 +513,69 @@ def _batched(pieces: Iterable[str], size: int = 64 * 1024) -> Iterator[str]:
         yield "".join(batch)
 
 
+class StdoutClosed(UserError):
+    """Standard output is closed or cannot take the text (``>&-``, a full disk)."""
+
+
+def _out(text: str) -> None:
+    """Write command output to standard output, or fail loudly: a closed or full stdout
+    is an error (exit 1), never a silent success. A reader that went away (a pipe into
+    ``head``) raises BrokenPipeError, which main() ends quietly."""
+    stream = sys.stdout
+    if stream is None:
+        raise StdoutClosed("standard output is closed; nothing written")
+    try:
+        stream.write(text)
+        stream.flush()
+    except BrokenPipeError:
+        raise
+    except (OSError, ValueError) as exc:  # ValueError: the stream was closed
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else "closed"
+        raise StdoutClosed(f"cannot write to standard output: {reason.lower()}") from None
+
+
+def _report_after_success(text: str) -> None:
+    """Output after the work is done (a saved profile): a reader that went away or a
+    closed stdout does not undo it, so it does not change the exit status either."""
+    try:
+        _out(text)
+    except (BrokenPipeError, StdoutClosed):
+        _quiet_stdout()
+
+
+def _quiet_stdout() -> None:
+    """Point stdout at /dev/null so that Python's flush at exit finds no broken pipe."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, 1)
+        os.close(devnull)
+    except OSError:
+        pass
+
+
+def _tolerant_streams() -> None:
+    """Never die on a character the terminal's encoding lacks (LC_ALL=en_US.ISO-8859-1):
+    such a character is written as a backslash escape instead."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            with contextlib.suppress(ValueError, OSError):
+                reconfigure(errors="backslashreplace")
+
+
+SIGPIPE_STATUS = 128 + 13  # what a shell reports for a writer ended by SIGPIPE
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     """Console entry point."""
-    cli.main(args=list(argv) if argv is not None else None, prog_name="deskfit")
+    _tolerant_streams()
+    try:
+        cli.main(args=list(argv) if argv is not None else None, prog_name="deskfit")
+    except BrokenPipeError:
+        # The reader went away (``deskfit report | head -1``): stop writing, quietly,
+        # with the status a shell gives a writer killed by SIGPIPE.
+        _quiet_stdout()
+        sys.exit(SIGPIPE_STATUS)
+    except KeyboardInterrupt:
+        click.echo("deskfit: interrupted", err=True)
+        sys.exit(130)

@@ -12,6 +12,7 @@ from click.testing import CliRunner, Result
 
 from deskfit import __version__
 from deskfit.cli import cli
+from deskfit.core import finding
 from deskfit.core.store import ProfileFileError, load_profile, path_for_name, render_toml
 from deskfit.core.validation import parse_profile
 
@@ -357,6 +358,7 @@ def test_export_text_and_markdown(folder: Path, saved: Path) -> None:
 @pytest.mark.parametrize("fmt", ["json", "text", "md"])
 def test_export_to_a_file(folder: Path, saved: Path, tmp_path: Path, fmt: str) -> None:
     target = tmp_path / "out" / f"advice.{fmt}"
+    target.parent.mkdir()
     screen = run(folder, "export", "Office desk", "--format", fmt).stdout
     result = run(folder, "export", "Office desk", "--format", fmt, "-o", str(target))
     assert result.exit_code == 0, result.output
@@ -413,7 +415,7 @@ def test_a_missing_profile_is_one_line(folder: Path, command: str) -> None:
     assert result.exit_code == 1
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1, lines
-    assert "no-such-desk.toml" in lines[0] and "no such file" in lines[0]
+    assert lines[0] == f"deskfit: no profile called 'No such desk' in {folder}; 'deskfit list' shows the names"
 
 
 def test_an_invalid_profile_is_one_line_per_problem(folder: Path, valid_document: Any) -> None:
@@ -431,9 +433,11 @@ def test_an_invalid_profile_is_one_line_per_problem(folder: Path, valid_document
 
 
 def test_debug_lets_the_exception_through(folder: Path) -> None:
-    result = run(folder, "--debug", "show", "No such desk")
+    result = run(folder, "--debug", "show", "./no-such-desk.toml")
     assert result.exit_code != 0
     assert isinstance(result.exception, ProfileFileError)
+    by_name = run(folder, "--debug", "show", "No such desk")
+    assert isinstance(by_name.exception, finding.NotFound)
 
 
 def test_without_debug_the_exception_is_caught(folder: Path) -> None:

@@ -96,7 +96,7 @@ def test_a_missing_profile_is_one_line_and_exit_1(folder: Path) -> None:
     assert result.exit_code == 1
     assert result.stdout == ""
     assert len(result.stderr.splitlines()) == 1
-    assert "nobody.toml" in result.stderr
+    assert "no profile called 'Nobody'" in result.stderr
 
 
 def test_an_unknown_format_is_refused(folder: Path) -> None:

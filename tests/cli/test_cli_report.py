@@ -93,7 +93,10 @@ def test_output_file_written_atomically(folder: Path, tmp_path: Path) -> None:
     out = tmp_path / "report.md"
     out.write_text("old", encoding="utf-8")
     old_inode = out.stat().st_ino
-    result = run("report", str(folder), "--format", "md", "-o", str(out))
+    refused = run("report", str(folder), "--format", "md", "-o", str(out))
+    assert refused.exit_code == 1 and "use --force" in refused.stderr  # an existing file
+    assert out.read_text(encoding="utf-8") == "old"
+    result = run("report", str(folder), "--format", "md", "-o", str(out), "--force")
     assert result.exit_code == 0
     assert f"wrote {out}: {COUNT} profiles, 1 invalid" in result.stderr
     assert result.stdout == ""
@@ -107,9 +110,10 @@ def test_output_file_written_atomically(folder: Path, tmp_path: Path) -> None:
 def test_output_refuses_a_profile_without_force(folder: Path, tmp_path: Path) -> None:
     target = tmp_path / "mine.toml"
     target.write_bytes((folder / "profile-00001.toml").read_bytes())
-    result = run("report", str(folder), "-o", str(target))
-    assert result.exit_code == 1 and "use --force" in result.stderr
-    assert store.load_profile(target)  # untouched
+    for more in ((), ("--force",)):  # never over a profile, not even with --force
+        result = run("report", str(folder), "-o", str(target), *more)
+        assert result.exit_code == 1 and "an export never replaces a profile" in result.stderr
+        assert store.load_profile(target)  # untouched
 
 
 def test_report_does_not_import_textual(folder: Path) -> None:

@@ -1,4 +1,6 @@
-"""``deskfit export ... -o FILE``: never through a symbolic link, never over a profile, 0644."""
+"""``deskfit export ... -o FILE``: one policy (core/export_target): a new file, or with
+--force a regular file that is not a profile; never a link, a device, a pipe or a folder;
+never into a folder that does not exist; ``-`` is standard output. New files are 0644."""
 
 from __future__ import annotations
 
@@ -76,13 +78,24 @@ def test_a_new_file_is_0644(folder: Path, out: Path) -> None:
     assert no_temps(out)
 
 
-def test_an_existing_file_is_replaced_and_becomes_0644(folder: Path, out: Path) -> None:
+def test_an_existing_file_is_replaced_only_with_force(folder: Path, out: Path) -> None:
     target = out / "advice.md"
     target.write_text("old advice\n", encoding="utf-8")
     target.chmod(0o600)
-    assert export(folder, target).exit_code == 0
+    refused = export(folder, target)
+    assert refused.exit_code == 1
+    assert refused.stderr == f"deskfit: {target} already exists; use --force to replace it\n"
+    assert target.read_text(encoding="utf-8") == "old advice\n"
+    assert export(folder, target, "--force").exit_code == 0
     assert target.read_text(encoding="utf-8").startswith("# ")
     assert mode(target) == 0o644
+
+
+def test_a_dash_is_standard_output(folder: Path, out: Path, tmp_path: Path) -> None:
+    result = run(folder, "export", "Office desk", "--format", "md", "-o", "-")
+    assert result.exit_code == 0
+    assert result.stdout.startswith("# ")
+    assert not (tmp_path / "-").exists() and not Path("-").exists()
 
 
 def test_the_umask_still_applies(folder: Path, out: Path) -> None:
@@ -92,10 +105,14 @@ def test_the_umask_still_applies(folder: Path, out: Path) -> None:
     assert mode(target) == 0o600
 
 
-def test_a_missing_folder_is_made(folder: Path, out: Path) -> None:
+def test_a_missing_folder_is_an_error_naming_it(folder: Path, out: Path) -> None:
     target = out / "new" / "advice.md"
-    assert export(folder, target).exit_code == 0
-    assert target.is_file()
+    result = export(folder, target)
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"deskfit: cannot write {target}: the folder {out / 'new'} does not exist\n"
+    )
+    assert not (out / "new").exists()
 
 
 # -- symbolic links -------------------------------------------------------------------------
@@ -111,8 +128,8 @@ def test_a_link_to_a_file_is_refused(folder: Path, out: Path, tmp_path: Path) ->
     assert result.exit_code == 1
     assert result.stdout == ""
     assert result.stderr.splitlines() == [
-        f"deskfit: {link} is a symbolic link to {victim}; use --force to replace the link "
-        "with the export (what it points to is left alone)"
+        f"deskfit: {link} is a symbolic link (to {victim}); an export never replaces or "
+        "writes through a link: choose another file"
     ]
     assert link.is_symlink() and os.readlink(link) == str(victim)
     assert victim.read_text(encoding="utf-8") == "keep me\n"
@@ -127,35 +144,23 @@ def test_a_dangling_link_is_refused(folder: Path, out: Path, tmp_path: Path) -> 
     result = export(folder, link)
     assert result.exit_code == 1
     assert len(result.stderr.splitlines()) == 1
-    assert "is a symbolic link to" in result.stderr and "which does not exist" in result.stderr
+    assert f"is a symbolic link (to {nowhere})" in result.stderr
     assert link.is_symlink() and not nowhere.exists() and not nowhere.parent.exists()
 
 
-def test_force_replaces_the_link_not_what_it_points_to(
-    folder: Path, out: Path, tmp_path: Path
-) -> None:
+def test_force_does_not_replace_a_link_either(folder: Path, out: Path, tmp_path: Path) -> None:
     victim = tmp_path / "important.txt"
     victim.write_text("keep me\n", encoding="utf-8")
-    victim.chmod(0o600)
     link = out / "advice.md"
     link.symlink_to(victim)
     result = export(folder, link, "--force")
-    assert result.exit_code == 0, result.output
-    assert not link.is_symlink() and link.is_file()
-    assert link.read_text(encoding="utf-8").startswith("# ")
-    assert mode(link) == 0o644
-    assert victim.read_text(encoding="utf-8") == "keep me\n"
-    assert mode(victim) == 0o600
+    assert result.exit_code == 1
+    assert link.is_symlink() and victim.read_text(encoding="utf-8") == "keep me\n"
+    dangling = out / "other.md"
+    dangling.symlink_to(tmp_path / "nowhere.md")
+    assert export(folder, dangling, "--force").exit_code == 1
+    assert dangling.is_symlink() and not (tmp_path / "nowhere.md").exists()
     assert no_temps(out, tmp_path)
-
-
-def test_force_replaces_a_dangling_link(folder: Path, out: Path, tmp_path: Path) -> None:
-    nowhere = tmp_path / "nowhere.md"
-    link = out / "advice.md"
-    link.symlink_to(nowhere)
-    assert export(folder, link, "--force").exit_code == 0
-    assert link.is_file() and not link.is_symlink()
-    assert not nowhere.exists()
 
 
 def test_a_link_to_a_folder_is_refused(folder: Path, out: Path, tmp_path: Path) -> None:
@@ -212,27 +217,47 @@ def test_an_existing_profile_is_not_overwritten_by_accident(folder: Path) -> Non
     result = export(folder, profile)
     assert result.exit_code == 1
     assert result.stderr.splitlines() == [
-        f"deskfit: {profile} holds the profile 'Office desk'; use --force to replace it"
+        f"deskfit: {profile} holds the profile 'Office desk'; an export never replaces a "
+        "profile: choose another file"
     ]
     assert profile.read_bytes() == before
-    assert export(folder, profile, "--force").exit_code == 0
-    assert profile.read_text(encoding="utf-8").startswith("# ")
+    assert export(folder, profile, "--force").exit_code == 1  # not even with --force
+    assert profile.read_bytes() == before
+    renamed = profile.with_suffix(".txt")  # a profile is known by what it holds, not its name
+    profile.rename(renamed)
+    assert export(folder, renamed, "--force").exit_code == 1
+    assert renamed.read_bytes() == before
 
 
 def test_a_toml_file_that_is_not_a_profile_is_replaced(folder: Path, out: Path) -> None:
     other = out / "notes.toml"
     other.write_text('[project]\nname = "x"\n', encoding="utf-8")
-    assert export(folder, other).exit_code == 0
+    assert export(folder, other, "--force").exit_code == 0
+    assert other.read_text(encoding="utf-8").startswith("# ")
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
 def test_a_pipe_is_refused(folder: Path, out: Path) -> None:
     fifo = out / "advice.md"
     os.mkfifo(fifo)
-    result = export(folder, fifo)
+    for more in ((), ("--force",)):
+        result = export(folder, fifo, *more)
+        assert result.exit_code == 1
+        assert result.stderr.strip() == (
+            f"deskfit: {fifo} is a named pipe; an export only ever replaces a regular "
+            "file: choose another file"
+        )
+        assert stat.S_ISFIFO(fifo.lstat().st_mode)
+
+
+def test_force_never_replaces_a_device(folder: Path, tmp_path: Path) -> None:
+    """``-o ./null --force`` over a character device: refused, the device stays."""
+    device = tmp_path / "null"
+    try:
+        os.mknod(device, stat.S_IFCHR | 0o666, os.makedev(1, 3))
+    except PermissionError:
+        device = Path("/dev/null")  # not root: the real one, which must stay a device too
+    result = export(folder, device, "--force")
     assert result.exit_code == 1
-    assert (
-        result.stderr.strip()
-        == f"deskfit: {fifo} is not a regular file; choose another output file"
-    )
-    assert stat.S_ISFIFO(fifo.lstat().st_mode)
+    assert "is a device" in result.stderr
+    assert stat.S_ISCHR(device.lstat().st_mode)

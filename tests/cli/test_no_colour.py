@@ -206,6 +206,6 @@ def test_on_a_real_terminal(
     env |= {"TERM": "xterm-256color", "PYTHONDONTWRITEBYTECODE": "1", **extra}
     output = run_in_pty(textwrap.dedent(PTY_SCRIPT).format(commands=cases), env, tmp_path)
     assert output.rstrip().endswith("done"), output[-2000:]
-    assert "Office desk" in output and "ROSA" in output and "red out" in output
+    assert "Office desk" in output and "ROSA" in output and "red out" in output, output
     # Without the variables the probe's red shows, so the pty really is a terminal.
     assert (ESC in output) is escapes, output[-2000:]

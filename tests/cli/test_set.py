@@ -164,13 +164,13 @@ def test_the_profile_stays_readable_by_its_owner_only(folder: Path, saved: Path)
     assert stat.S_IMODE(saved.stat().st_mode) == 0o600
 
 
-def test_a_hand_written_readable_profile_becomes_private(
+def test_a_profile_keeps_the_permissions_its_owner_gave_it(
     folder: Path, valid_document: Doc, write_profile: Any
 ) -> None:
     path = write_profile(folder, valid_document(), "mine.toml")
-    path.chmod(0o644)
+    path.chmod(0o640)
     assert run(folder, "set", str(path), "monitor.glare=yes").exit_code == 0
-    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert stat.S_IMODE(path.stat().st_mode) == 0o640
 
 
 def test_a_migrated_file_is_backed_up_before_it_is_rewritten(
@@ -266,15 +266,15 @@ def test_a_file_changed_meanwhile_is_not_overwritten(
 ) -> None:
     real = store.load_profile
 
-    def stale(path: Path | str) -> store.Loaded:
-        loaded = real(path)
-        return dataclasses.replace(loaded, mtime_ns=loaded.mtime_ns - 1)
+    def stale(path: Path | str, **kw: Any) -> store.Loaded:
+        loaded = real(path, **kw)
+        return dataclasses.replace(loaded, sha256="0" * 64)  # as if it held other bytes
 
     monkeypatch.setattr(store, "load_profile", stale)
     before = fingerprint(saved)
     result = run(folder, "set", "Office desk", "monitor.glare=yes")
     assert result.exit_code == 1
-    assert "changed while deskfit read it; nothing saved" in result.stderr
+    assert "changed since it was read; nothing saved" in result.stderr
     assert len(result.stderr.splitlines()) == 1
     assert fingerprint(saved) == before
 
@@ -282,7 +282,9 @@ def test_a_file_changed_meanwhile_is_not_overwritten(
 def test_a_missing_profile_is_one_line(folder: Path) -> None:
     result = run(folder, "set", "Nobody", "monitor.glare=yes")
     assert result.exit_code == 1
-    assert result.stderr.strip() == f"{folder / 'nobody.toml'}: no such file"
+    assert result.stderr.strip() == (
+        f"deskfit: no profile called 'Nobody' in {folder}; 'deskfit list' shows the names"
+    )
     assert list(folder.iterdir()) == []
 
 

@@ -36,7 +36,6 @@ from deskfit.core.store import (
     profiles_dir,
     read_document,
     render_toml,
-    resolve,
     save_profile,
     slugify,
     to_document,
@@ -345,12 +344,12 @@ def test_new_files_are_private(tmp_path: Path, example: Profile) -> None:
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
 
 
-def test_a_rewritten_file_is_private_too(tmp_path: Path, example: Profile) -> None:
+def test_a_rewritten_file_keeps_the_permissions_it_had(tmp_path: Path, example: Profile) -> None:
     path = tmp_path / "p.toml"
     path.write_text(render_toml(example), encoding="utf-8")
-    path.chmod(0o644)
+    path.chmod(0o640)  # a team folder's file, readable by the group: a save must not hide it
     save_profile(example, path)
-    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert stat.S_IMODE(path.stat().st_mode) == 0o640
 
 
 def test_save_creates_the_folder(tmp_path: Path, example: Profile) -> None:
@@ -474,15 +473,6 @@ def test_slugify_by_hand(name: str, slug: str) -> None:
 def test_slugify_is_stable() -> None:
     for name in HOSTILE_NAMES:
         assert slugify(slugify(name)) == slugify(name)
-
-
-def test_resolve_a_name_and_a_path(tmp_path: Path) -> None:
-    folder = tmp_path / "profiles"
-    assert resolve("Office desk", folder) == folder / "office-desk.toml"
-    assert resolve("office-desk", folder) == folder / "office-desk.toml"
-    elsewhere = tmp_path / "elsewhere" / "mine.toml"
-    assert resolve(str(elsewhere), folder) == elsewhere
-    assert resolve("mine.toml", folder) == Path("mine.toml")
 
 
 def test_list_profiles_skips_temporary_and_hidden_files(tmp_path: Path) -> None:

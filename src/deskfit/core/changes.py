@@ -26,7 +26,7 @@ from pydantic_core import ErrorDetails
 
 from deskfit.core.profile import SECTION_MODELS, Profile, Units
 from deskfit.core.questions import PROFILE_FIELDS, Kind, input_unit, question
-from deskfit.core.units import LengthParseError, parse_length
+from deskfit.core.units import LengthParseError, parse_length, read_number
 from deskfit.core.validation import (
     TOP,
     Problem,
@@ -101,9 +101,8 @@ def read_value(section: str, field: str, text: str, units: Units) -> tuple[Any, 
         except LengthParseError as exc:
             return stripped, str(exc)
     if kind in ("number", "integer"):
-        normal = stripped.replace(",", ".")
         try:
-            number = float(normal)
+            number = read_number(stripped)
         except ValueError:
             return stripped, None
         if kind == "integer" and number.is_integer():

@@ -559,6 +559,11 @@ class Habits(Section):
     )
 
 
+NAME_PATTERN = (
+    "^[^\x00-\x1f\x7f-\x9f\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\ufeff]*$"
+)
+
+
 class Profile(BaseModel):
     """One person at one workstation."""
 
@@ -571,7 +576,10 @@ class Profile(BaseModel):
         description="Shown in lists, e.g. 'Office desk'; the file name is made from it.",
         min_length=1,
         max_length=120,
-        pattern=r"^[^\x00-\x1f\x7f]*$",  # no control characters: names are printed
+        # Names are printed on terminals and in file lists: no control characters (C0, DEL,
+        # C1), no bidi overrides or marks, no zero-width or line-separator characters,
+        # which could hide, reorder or fake what is shown (see shown_text).
+        pattern=NAME_PATTERN,
     )
     units: Units = choice(
         "Units",

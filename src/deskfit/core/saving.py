@@ -12,7 +12,7 @@ from pathlib import Path
 from deskfit.core.advice import advise
 from deskfit.core.profile import Profile
 from deskfit.core.render import snapshot
-from deskfit.core.store import atomic_write, backup_path, save_profile, stamp
+from deskfit.core.store import UNCHECKED, Unchecked, atomic_write, backup_path, save_profile, stamp
 
 
 def save_with_advice(
@@ -22,6 +22,7 @@ def save_with_advice(
     now: datetime | None = None,
     overwrite_other: bool = False,
     migrated_from: int | None = None,
+    expected: str | Unchecked | None = UNCHECKED,
 ) -> Profile:
     """Stamp ``updated`` (and ``created``), write the answers and the [advice] snapshot.
 
@@ -29,8 +30,11 @@ def save_with_advice(
     original bytes are kept first in ``store.backup_path`` (0600, never replaced once
     there), as profile-format.md asks of a migrated file that is rewritten.
 
-    Returns the profile as written. Raises ``ProfileExists`` or ``OSError`` like
-    ``store.save_profile``; the profile file is not written then.
+    ``expected``: the content hash the caller read (``Loaded.sha256``), None for a new
+    file; checked under the lock right before the rename (``store.ChangedOnDisk``).
+
+    Returns the profile as written. Raises ``ProfileExists``, ``ChangedOnDisk`` or
+    ``OSError`` like ``store.save_profile``; the profile file is not written then.
     """
     stamped = stamp(profile, now)
     advice = snapshot(advise(stamped), now)
@@ -38,5 +42,5 @@ def save_with_advice(
         backup = backup_path(path, migrated_from)
         if not backup.exists():
             atomic_write(backup, path.read_bytes())
-    save_profile(stamped, path, advice=advice, overwrite_other=overwrite_other)
+    save_profile(stamped, path, advice=advice, overwrite_other=overwrite_other, expected=expected)
     return stamped

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import hashlib
 import os
 import re
 import select
@@ -26,7 +27,10 @@ from typing import Any, BinaryIO
 
 import tomli_w
 
+from deskfit.core.file_lock import folder_locked
 from deskfit.core.profile import SCHEMA_VERSION, Profile
+from deskfit.core.replacing import keep_owner, save_target
+from deskfit.core.shown_text import safe, safe_path
 from deskfit.core.validation import (
     Problem,
     ProfileInvalid,
@@ -59,7 +63,7 @@ class ProfileFileError(Exception):
 
     def report(self) -> str:
         """One line per problem, each starting with the file (and line when known)."""
-        return "\n".join(p.located(str(self.path)) for p in self.problems)
+        return "\n".join(p.located(safe_path(self.path)) for p in self.problems)
 
 
 class ProfileExists(Exception):
@@ -68,7 +72,7 @@ class ProfileExists(Exception):
     def __init__(self, path: Path, other_name: str) -> None:
         self.path = path
         self.other_name = other_name
-        super().__init__(f"{path} already holds another profile, {other_name!r}")
+        super().__init__(f"{safe_path(path)} already holds another profile, {safe(other_name)!r}")
 
 
 @dataclass(frozen=True)
@@ -79,6 +83,7 @@ class Loaded:
     path: Path
     migrated_from: int | None = None
     mtime_ns: int = 0
+    sha256: str = ""  # of the bytes read: a save compares the file with it under the lock
 
 
 # -- the profiles folder -------------------------------------------------------------
@@ -96,10 +101,54 @@ def profiles_dir(option: str | Path | None = None) -> Path:
     return user_data_path("deskfit", appauthor=False) / "profiles"
 
 
+# Letters NFKD cannot turn into ASCII, spelled the way their speakers write them in
+# Latin letters (Cyrillic after ISO 9 / passport use, Greek after ELOT 743, a few others),
+# so that "Дмитрий" gets dmitrii.toml and not a file name shared with every other name.
+_TRANSLITERATION = str.maketrans(
+    {
+        **dict(zip("абвгдезийклмнопрстуфыэ", "abvgdeziiklmnoprstufye", strict=True)),
+        "ё": "e",
+        "ж": "zh",
+        "х": "kh",
+        "ц": "ts",
+        "ч": "ch",
+        "ш": "sh",
+        "щ": "shch",
+        "ъ": "",
+        "ь": "",
+        "ю": "yu",
+        "я": "ya",
+        "є": "ye",
+        "і": "i",
+        "ї": "yi",
+        "ґ": "g",
+        **dict(zip("αβγδεζηικλμνξοπρστυφω", "avgdeziiklmnxoprstyfo", strict=True)),
+        "ς": "s",
+        "θ": "th",
+        "χ": "ch",
+        "ψ": "ps",
+        "ß": "ss",
+        "æ": "ae",
+        "ø": "o",
+        "œ": "oe",
+        "ł": "l",
+        "đ": "d",
+        "ð": "d",
+        "þ": "th",
+    }
+)
+
+
 def slugify(name: str) -> str:
-    """A safe file name for a profile name: no separators, no dots first, no reserved names."""
-    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
-    text = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:60].strip("-")
+    """A safe file name for a profile name: no separators, no dots first, no reserved names.
+
+    Latin letters keep their base letter, Cyrillic and Greek are transliterated; a name
+    with none of these (emoji, CJK) becomes "profile", and ``unique_path`` numbers it.
+    """
+    text = unicodedata.normalize("NFKD", name.lower())
+    text = "".join(c for c in text if not unicodedata.combining(c)).translate(_TRANSLITERATION)
+    text = text.encode("ascii", "ignore").decode("ascii")
+    text = re.sub(r"[^a-z0-9]+", "-", text).strip("-")[:60].strip("-")
     if not text:
         text = "profile"
     if text in _WINDOWS_RESERVED:
@@ -108,27 +157,19 @@ def slugify(name: str) -> str:
 
 
 def path_for_name(name: str, folder: Path) -> Path:
+    """The file a profile of this name would have, before checking it is free."""
     return folder / f"{slugify(name)}{SUFFIX}"
 
 
-def path_ref(ref: str) -> Path | None:
-    """The file a command-line reference names when it is a PATH (not a NAME), else None."""
-    candidate = Path(ref).expanduser()
-    if candidate.suffix == SUFFIX or os.sep in ref or candidate.exists():
-        return candidate
-    return None
-
-
-def resolve(ref: str, folder: Path | Callable[[], Path]) -> Path:
-    """A NAME or PATH given on the command line, as a file path.
-
-    ``folder`` may be a function giving the profiles folder: it is then called only for
-    a NAME (finding the user data folder imports platformdirs, which a PATH never needs).
-    """
-    candidate = path_ref(ref)
-    if candidate is not None:
-        return candidate
-    return path_for_name(ref, folder() if callable(folder) else folder)
+def unique_path(name: str, folder: Path) -> Path:
+    """A file for a *new* profile of this name that no other file uses: ``sam.toml``,
+    else ``sam-2.toml``, ``sam-3.toml``… (never over another person's profile)."""
+    base = slugify(name)
+    for n in range(1, 100_000):
+        candidate = folder / f"{base if n == 1 else f'{base}-{n}'}{SUFFIX}"
+        if not os.path.lexists(candidate):
+            return candidate
+    raise FileExistsError(errno.EEXIST, "no free file name", str(folder))
 
 
 def list_profiles(folder: Path) -> Iterator[Path]:
@@ -309,8 +350,34 @@ def _wait_for_writer(fd: int) -> None:
         raise _EmptyPipe(waited=True)
 
 
-def _read_bounded(path: Path) -> bytes:
+class _NotRegular(Exception):
+    """Not a regular file, where only one will do (a report never reads a pipe or tty)."""
+
+    def __init__(self, kind: str) -> None:
+        super().__init__(kind)
+        self.kind = kind
+
+
+def file_kind(mode: int) -> str:
+    """What a file is, in words, from its ``st_mode``."""
+    for test, kind in (
+        (stat.S_ISDIR, "a folder"),
+        (stat.S_ISFIFO, "a named pipe"),
+        (stat.S_ISCHR, "a device (a terminal or similar)"),
+        (stat.S_ISBLK, "a block device"),
+        (stat.S_ISSOCK, "a socket"),
+        (stat.S_ISLNK, "a symbolic link"),
+    ):
+        if test(mode):
+            return kind
+    return "a regular file" if stat.S_ISREG(mode) else "not a regular file"
+
+
+def _read_bounded(path: Path, regular_only: bool = False) -> bytes:
     """At most MAX_FILE_BYTES + 1 bytes of ``path``; OSError as raised, folders refused.
+
+    ``regular_only``: anything but a regular file is refused (_NotRegular) right after the
+    non-blocking open, before a single byte is read, so nothing can make the read wait.
 
     Opened non-blocking so that opening a named pipe nobody writes to does not hang (a
     blocking open waits for a writer for ever); then blocking again, so a pipe that is
@@ -322,6 +389,8 @@ def _read_bounded(path: Path) -> bytes:
         info = os.fstat(fd)
         if stat.S_ISDIR(info.st_mode):
             raise IsADirectoryError(errno.EISDIR, "is a folder", str(path))
+        if regular_only and not stat.S_ISREG(info.st_mode):
+            raise _NotRegular(file_kind(info.st_mode))
         if stat.S_ISREG(info.st_mode) and info.st_size > MAX_FILE_BYTES:
             raise _TooBig(info.st_size)
         if stat.S_ISFIFO(info.st_mode):
@@ -425,19 +494,31 @@ def _toml_problem(exc: tomllib.TOMLDecodeError, text: str) -> tuple[str, int | N
     return f"{where}not valid TOML: {reason}", line, column
 
 
-def read_document(path: Path) -> tuple[dict[str, Any], str]:
+def read_document(path: Path, *, regular_only: bool = False) -> tuple[dict[str, Any], str]:
     """The raw TOML document and its text, or ProfileFileError saying what is wrong.
 
     Nothing else escapes: every file, folder, link, pipe, device, encoding and TOML
     document ends up as a dict or as a ProfileFileError naming the file (and the line,
     where there is one).
     """
+    document, text, _ = _read_document(path, regular_only)
+    return document, text
+
+
+def digest(data: bytes) -> str:
+    """The content hash two writers compare: SHA-256 of the file's bytes."""
+    return hashlib.sha256(data).hexdigest()
+
+
+def _read_document(path: Path, regular_only: bool) -> tuple[dict[str, Any], str, str]:
 
     def fail(message: str, line: int | None = None, column: int | None = None) -> ProfileFileError:
         return ProfileFileError(path, [Problem("", message, line, column)])
 
     try:
-        raw = _read_bounded(path)
+        raw = _read_bounded(path, regular_only)
+    except _NotRegular as other:
+        raise fail(f"is {other.kind}, not a regular file: not read") from None
     except _TooBig as too_big:
         raise fail(
             f"is {too_big.size:,} bytes; a profile is at most {MAX_FILE_BYTES:,} bytes"
@@ -476,7 +557,7 @@ def read_document(path: Path) -> tuple[dict[str, Any], str]:
             raise fail(f"not valid TOML: {shown(str(exc))}") from None
         line = text.count("\n", 0, big.start()) + 1
         raise fail("not valid TOML: a number with thousands of digits", line) from None
-    return document, text
+    return document, text, digest(raw)
 
 
 def _schema_version(document: Mapping[str, Any], path: Path, text: str) -> int:
@@ -523,10 +604,13 @@ def migrate(document: dict[str, Any], version: int) -> dict[str, Any]:
     return document
 
 
-def load_profile(path: Path | str) -> Loaded:
-    """Read and validate a profile file; ProfileFileError lists every problem found."""
+def load_profile(path: Path | str, *, regular_only: bool = False) -> Loaded:
+    """Read and validate a profile file; ProfileFileError lists every problem found.
+
+    ``regular_only``: refuse pipes, devices and sockets without reading them (a report).
+    """
     path = Path(path)
-    document, text = read_document(path)
+    document, text, sha = _read_document(path, regular_only)
     version = _schema_version(document, path, text)
     if version < SCHEMA_VERSION:
         document = migrate(document, version)
@@ -538,7 +622,7 @@ def load_profile(path: Path | str) -> Loaded:
         mtime = path.stat().st_mtime_ns
     except OSError:
         mtime = 0
-    return Loaded(profile, path, version if version < SCHEMA_VERSION else None, mtime)
+    return Loaded(profile, path, version if version < SCHEMA_VERSION else None, mtime, sha)
 
 
 # -- writing -------------------------------------------------------------------------
@@ -590,7 +674,14 @@ def clean_stale_temps(target: Path) -> None:
 
 
 @contextlib.contextmanager
-def atomic_writer(target: Path, mode: int = 0o600) -> Iterator[BinaryIO]:
+def atomic_writer(
+    target: Path,
+    mode: int = 0o600,
+    *,
+    make_parents: bool = True,
+    keep: os.stat_result | None = None,
+    before_replace: Callable[[], None] | None = None,
+) -> Iterator[BinaryIO]:
     """A binary file to write ``target`` through, piece by piece, atomically.
 
     What is written goes to a new temporary file beside ``target``; when the block ends
@@ -598,16 +689,36 @@ def atomic_writer(target: Path, mode: int = 0o600) -> Iterator[BinaryIO]:
     the old bytes or the new, never a mix). On an error the temporary file is removed and
     ``target`` is left as it was. Lets a large output (a report) be streamed to disk
     instead of held whole in memory.
+
+    ``make_parents``: create missing folders (the profiles folder on a first save); an
+    export names a folder that must exist. ``keep``: the file being replaced, whose
+    permissions, group and owner the new file takes. ``before_replace``: called right
+    before the rename (under the caller's lock), to refuse at the last moment.
     """
-    target.parent.mkdir(parents=True, exist_ok=True)
+    if make_parents:
+        target.parent.mkdir(parents=True, exist_ok=True)
+    elif not target.parent.is_dir():
+        where = target.parent if str(target.parent) else Path(".")
+        raise FileNotFoundError(
+            errno.ENOENT, f"the folder {safe_path(where)} does not exist", str(target)
+        )
     clean_stale_temps(target)
     temp = target.parent / f".{target.name}{TEMP_MARK}-{os.getpid()}-{os.urandom(4).hex()}"
-    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)
+    try:
+        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)
+    except OSError as exc:  # name the file being saved, not the hidden temporary one
+        reason = (exc.strerror or type(exc).__name__).lower()
+        raise type(exc)(
+            exc.errno, f"{reason} (writing in the folder {safe_path(target.parent)})", str(target)
+        ) from None
     try:
         with os.fdopen(fd, "wb") as handle:
+            keep_owner(handle.fileno(), keep)
             yield handle
             handle.flush()
             os.fsync(handle.fileno())
+        if before_replace is not None:
+            before_replace()
         os.replace(temp, target)
     except BaseException:
         with contextlib.suppress(OSError):
@@ -621,9 +732,11 @@ def atomic_writer(target: Path, mode: int = 0o600) -> Iterator[BinaryIO]:
             os.close(dir_fd)
 
 
-def atomic_write(target: Path, data: bytes, *, mode: int = 0o600) -> None:
+def atomic_write(
+    target: Path, data: bytes, *, mode: int = 0o600, make_parents: bool = True
+) -> None:
     """Write ``data`` to ``target`` so that it holds the old bytes or the new, never a mix."""
-    with atomic_writer(target, mode) as handle:
+    with atomic_writer(target, mode, make_parents=make_parents) as handle:
         handle.write(data)
 
 
@@ -643,19 +756,72 @@ def name_in_file(path: Path) -> str | None:
     return name if isinstance(name, str) else None
 
 
+class ChangedOnDisk(Exception):
+    """The file is not what the caller read: someone else saved it in between."""
+
+    def __init__(self, path: Path, existed: bool) -> None:
+        self.path = path
+        self.existed = existed
+        what = "changed since it was read" if existed else "was created by another program"
+        super().__init__(f"{safe_path(path)} {what}; nothing saved")
+
+
+class Unchecked:
+    """``expected`` not given: the caller does not know what the file held."""
+
+
+UNCHECKED = Unchecked()
+
+
+def current_digest(path: Path) -> str | None:
+    """The content hash of ``path`` now; None when there is no file."""
+    try:
+        return digest(_read_bounded(path, regular_only=True))
+    except FileNotFoundError:
+        return None
+    except _NotRegular:
+        return "not a regular file"
+    except _TooBig as too_big:
+        return f"over the size limit ({too_big.size})"
+
+
 def save_profile(
     profile: Profile,
     path: Path,
     *,
     advice: Mapping[str, Any] | None = None,
     overwrite_other: bool = False,
+    expected: str | Unchecked | None = UNCHECKED,
 ) -> Path:
-    """Save atomically; refuse to replace a *different* profile unless asked to."""
-    if path.exists() and not overwrite_other:
-        other = name_in_file(path)
-        if other is not None and other != profile.name:
-            raise ProfileExists(path, other)
-    atomic_write(path, render_toml(profile, advice).encode("utf-8"))
+    """Save atomically, keeping what the file was; refuse to lose someone else's change.
+
+    ``expected``: the ``Loaded.sha256`` of the file as the caller read it, or None for a
+    file that did not exist. Under the folder's lock, right before the rename, the file
+    is hashed again; when it differs, ChangedOnDisk and nothing is written. A symbolic
+    link is written through to its target; the replaced file's mode, group and owner are
+    kept; a read-only file or one with hard links is refused (replacing.CannotReplace).
+    ProfileExists when the file holds a *different* profile, unless ``overwrite_other``.
+    """
+    real = Path(os.path.realpath(path)) if os.path.islink(path) else path
+    real.parent.mkdir(parents=True, exist_ok=True)
+    data = render_toml(profile, advice).encode("utf-8")
+    with folder_locked(real.parent):
+        target = save_target(path)
+        if target.existing is not None and not overwrite_other:
+            other = name_in_file(target.path)
+            if other is not None and other != profile.name:
+                raise ProfileExists(path, other)
+
+        def unchanged() -> None:
+            if isinstance(expected, Unchecked):
+                return
+            if current_digest(target.path) != expected:
+                raise ChangedOnDisk(path, existed=expected is not None)
+
+        with atomic_writer(
+            target.path, target.mode, keep=target.existing, before_replace=unchanged
+        ) as handle:
+            handle.write(data)
     return path
 
 

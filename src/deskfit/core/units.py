@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Final, Literal, NamedTuple
 
@@ -170,9 +171,24 @@ def _to_decimal(value: float) -> Decimal:
     return Decimal(repr(float(value)))
 
 
+def western_digits(text: str) -> str:
+    """Every decimal digit (Arabic-Indic ٣, Devanagari ३, full-width ３…) as 0–9, so a
+    number reads the same in every question whatever keyboard typed it."""
+    if text.isascii():
+        return text
+    return "".join(str(unicodedata.decimal(c)) if c.isdecimal() else c for c in text)
+
+
+def read_number(text: str) -> float:
+    """A plain number as typed: any decimal digits, ``,`` or ``.`` as the point; never
+    ``-0`` (stored and shown as 0). ValueError when it is not one."""
+    number = float(western_digits(text.strip()).replace(",", "."))
+    return number + 0.0  # -0.0 + 0.0 is 0.0
+
+
 def _normalise(text: str) -> str:
     """Fold the many ways of writing the same thing onto one spelling."""
-    folded = text.strip().casefold()
+    folded = western_digits(text.strip()).casefold()
     for mark in _FEET_MARKS:
         folded = folded.replace(mark, "'")
     for mark in _INCH_MARKS:

@@ -22,6 +22,7 @@ from pydantic_core import ErrorDetails
 
 from deskfit.core.fields import RANGE_PHRASE, UNIT
 from deskfit.core.profile import SECTION_MODELS, Profile, Section
+from deskfit.core.shown_text import describe, safe, unsafe_chars
 
 UNIT_WORDS = {"cm": "cm", "h": "hours", "min": "minutes", "deg": "°"}
 
@@ -34,14 +35,9 @@ def printable(text: str) -> str:
 
     Reports are one problem per line, read in a terminal: a newline, an escape sequence or
     a right-to-left override from a file (in a key, a value or its name) must not reach
-    them raw.
+    them raw. The same escaping as every other text deskfit prints (``shown_text.safe``).
     """
-    if text.isprintable():
-        return text
-    return "".join(
-        ch if ch.isprintable() else ch.encode("unicode_escape", "backslashreplace").decode("ascii")
-        for ch in text
-    )
+    return safe(text)
 
 
 def shown(text: str, limit: int = SHOWN_CHARS) -> str:
@@ -266,9 +262,13 @@ def explain(error: ErrorDetails) -> Problem:
         return Problem(key, f"must be one of {allowed}; you gave {_given(given)}")
     if kind in {"model_type", "model_attributes_type", "dict_type"}:
         return Problem(key, f"must be a table ([{key}]); you gave {_given(given)}")
-    if kind == "string_pattern_mismatch":  # the name: no control characters
+    if kind == "string_pattern_mismatch":  # the name: only characters that show
+        hidden = unsafe_chars(given) if isinstance(given, str) else []
+        which = f" ({', '.join(describe(c) for c in hidden[:3])})" if hidden else ""
         return Problem(
-            key, f"must be one line without tabs or control characters; you gave {_given(given)}"
+            key,
+            "must be one line of visible text, without tabs, control characters, direction "
+            f"overrides or zero-width characters{which}; you gave {_given(given)}",
         )
     if kind in {"string_type", "string_too_short", "string_too_long"}:
         return Problem(key, f"{error['msg'].lower()}; you gave {_given(given)}")

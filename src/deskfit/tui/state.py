@@ -17,7 +17,7 @@ from typing import Any
 
 from deskfit.core.profile import SECTION_NAMES, Profile, Units
 from deskfit.core.questions import PROFILE, Question, input_unit, question, questions
-from deskfit.core.units import LengthParseError, format_length_input, parse_length
+from deskfit.core.units import LengthParseError, format_length_input, parse_length, read_number
 from deskfit.core.validation import (
     Problem,
     ProfileInvalid,
@@ -48,11 +48,10 @@ def parse_text(q: Question, text: str, units: Units) -> tuple[Any, str | None]:
         except LengthParseError as exc:
             return text, str(exc)
     if q.kind in ("number", "integer"):
-        normal = stripped.replace(",", ".")
         unit_word = {"h": "hours", "min": "minutes", "deg": "degrees"}.get(q.unit or "", "")
         of = f" of {unit_word}" if unit_word else ""
         try:
-            number = float(normal)
+            number = read_number(stripped)
         except ValueError:
             whole = "a whole number" if q.kind == "integer" else "a number"
             return text, f"type {whole}{of}, like {_example(q)}"
