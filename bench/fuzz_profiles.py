@@ -364,6 +364,7 @@ class Case:
     expect: Expect = None
     note: str = ""
     size: int | None = None  # a sparse file of this size instead of data
+    name: bytes | None = None  # the data goes to a file of this odd name instead
 
 
 def pick_field(rng: random.Random, fields: list[Field] | None = None) -> Field:
@@ -775,6 +776,35 @@ def case_oversize(rng: random.Random) -> Case:
     return Case("oversize", data, "valid" if form == "limit" else "invalid", form)
 
 
+# Characters that would hide, reorder or fake what a terminal shows (a name is printed).
+HIDDEN = (
+    [chr(c) for c in range(0x80, 0xA0)]
+    + list("\u061c\u200b\u200c\u200d\u200e\u200f\u2028\u2029\u202a\u202b\u202c\u202d\u202e")
+    + list("\u2060\u2066\u2067\u2068\u2069\ufeff\x1b\x07\x7f")
+)
+
+
+def case_hostile_name(rng: random.Random) -> Case:
+    """A profile name holding a control, bidi or zero-width character: always refused."""
+    doc = copy.deepcopy(BASE)
+    name = random_text(rng, rng.randint(0, 20), 0.0)
+    at = rng.randint(0, len(name))
+    doc["name"] = name[:at] + rng.choice(HIDDEN) + name[at:]
+    return Case("hostile_name", tomli_w.dumps(doc).encode(), "invalid", note=repr(doc["name"]))
+
+
+# File names of any bytes (controls, escapes, not UTF-8): the file is loaded through such a
+# name and every line that names it must come out printable, starting with the name.
+NAME_BYTES = [bytes([b]) for b in range(1, 256) if b != ord("/")]
+
+
+def case_odd_file_name(rng: random.Random) -> Case:
+    good = rng.random() < 0.5
+    data = BASE_TEXT.encode() if good else rng.randbytes(rng.randint(0, 64))
+    stem = b"".join(rng.choice(NAME_BYTES) for _ in range(rng.randint(1, 12)))
+    return Case("odd_file_name", data, "valid" if good else "invalid", note=repr(stem), name=stem)
+
+
 # The special kinds: each loads a fixture of the worker's folder; "link_file" first writes
 # the base (valid or broken) to the file that the link points at.
 SPECIAL: dict[str, Expect] = {
@@ -823,6 +853,8 @@ GENERATORS: dict[str, tuple[float, Callable[[random.Random], Case]]] = {
     "random_bytes": (6, case_random_bytes),
     "random_toml": (10, case_random_toml),
     "empty": (2, case_empty),
+    "hostile_name": (3, case_hostile_name),
+    "odd_file_name": (3, case_odd_file_name),
     "oversize": (0.5, case_oversize),
     **{kind: (0.4, case_special(kind)) for kind in SPECIAL},
 }
@@ -916,6 +948,12 @@ def prepare(fx: Fixtures, case: Case) -> Path:
     Written in place then cut to length: truncating to 0 first makes ext4 flush the file
     to disk on the next write (auto_da_alloc), which costs milliseconds a case.
     """
+    if case.name is not None:
+        for old in fx.root.glob("odd-*"):
+            old.unlink()
+        odd = fx.root / os.fsdecode(b"odd-" + case.name + b".toml")
+        odd.write_bytes(case.data or b"")
+        return odd
     if case.size is not None:
         os.ftruncate(fx.fd, 0)
         os.ftruncate(fx.fd, case.size)  # sparse: nothing is written
@@ -1011,6 +1049,10 @@ def check_cli(fx: Fixtures, number: int, case: Case, loaded: str, tally: Tally) 
         ]
         if not lines or any(not x.startswith(head) for x in lines):
             problems.append(f"a line not starting with the path: {result.stderr[:200]!r}")
+    if loaded == "valid":  # a terminal in Latin-1: arrows and dashes must not kill it
+        latin = CliRunner(charset="latin-1").invoke(cli, ["export", str(path)])
+        if latin.exit_code != 0 or "internal error" in latin.output:
+            problems.append(f"export under Latin-1: exit {latin.exit_code} {latin.output[-300:]!r}")
     tally.cli["cases"] += 1
     if problems:
         tally.cli["failed"] += 1

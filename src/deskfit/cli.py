@@ -176,6 +176,7 @@ def cli(ctx: click.Context, profiles_dir: Path | None, debug: bool) -> None:
 
     With no command, deskfit starts the wizard.
     """
+    _tolerant_streams()  # here too, for callers that invoke the group directly
     if ctx.invoked_subcommand is None:
         _wizard(ctx, "start", None)
 

@@ -415,7 +415,10 @@ def test_a_missing_profile_is_one_line(folder: Path, command: str) -> None:
     assert result.exit_code == 1
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1, lines
-    assert lines[0] == f"deskfit: no profile called 'No such desk' in {folder}; 'deskfit list' shows the names"
+    assert (
+        lines[0]
+        == f"deskfit: no profile called 'No such desk' in {folder}; 'deskfit list' shows the names"
+    )
 
 
 def test_an_invalid_profile_is_one_line_per_problem(folder: Path, valid_document: Any) -> None:

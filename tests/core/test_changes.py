@@ -417,3 +417,18 @@ def test_parse_changes_checks_each_value_on_its_own() -> None:
         ("chair.seat_height_cm", 60.0),
         ("monitor.glare", True),
     ]
+
+
+def test_hours_and_lengths_take_the_same_digits_and_minus_zero_is_zero(
+    valid_document: Any,
+) -> None:
+    from deskfit.core.changes import set_answers
+    from deskfit.core.validation import parse_profile
+
+    profile = parse_profile(valid_document())
+    changed, _ = set_answers(
+        profile, ["habits.hours_per_day=٦", "chair.seat_height_cm=٤٨", "phone.hours_per_day=-0"]
+    )
+    assert changed.habits.hours_per_day == 6.0
+    assert changed.chair.seat_height_cm == 48.0
+    assert str(changed.phone.hours_per_day) == "0.0"  # not -0.0, shown "-0 h"

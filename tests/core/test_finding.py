@@ -6,10 +6,10 @@ import shutil
 from pathlib import Path
 
 import pytest
+from tests.conftest import make_valid_document, write_document
 
 from deskfit.core import finding
 from deskfit.core.store import unique_path
-from tests.conftest import make_valid_document, write_document
 
 REPO = Path(__file__).resolve().parents[2]
 

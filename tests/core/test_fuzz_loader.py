@@ -482,7 +482,11 @@ def test_an_empty_key_is_shown_quoted(tmp_path: Path, base_text: Callable[..., s
 def test_a_line_separator_in_a_string_does_not_shift_the_lines(
     tmp_path: Path, base_text: Callable[..., str]
 ) -> None:
-    text = base_text(name="Office\u2028desk").replace("glare = false", "glare = 3")
+    # not in the name, which refuses it: in a free-form note, before the bad line
+    text = base_text().replace("glare = false", "glare = 3")
+    first_table = text.index("\n[") + 1
+    text = text[:first_table] + '[extra]\nnote = "Office\u2028desk"\n\n' + text[first_table:]
+    assert text.index("\u2028") < text.index("glare =")
     problem = one_problem(write(tmp_path / "p.toml", text))
     assert problem.line == line_of(text, "glare =")
 

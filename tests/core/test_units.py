@@ -482,3 +482,22 @@ def test_parse_never_fails_with_anything_but_length_parse_error(text: str) -> No
 def test_feet_and_inches_spellings(feet: int, inches: int, template: str) -> None:
     text = template.format(f=feet, i=inches)
     assert parse_length(text) == pytest.approx((feet * 12 + inches) * 2.54, abs=1e-9)
+
+
+def test_digits_of_any_script_read_as_numbers_in_every_question() -> None:
+    from deskfit.core.units import read_number
+
+    assert parse_length("٧٢ cm") == 72.0  # Arabic-Indic
+    assert parse_length("७२") == 72.0  # Devanagari
+    assert parse_length("７２ cm") == 72.0  # full-width digits
+    assert read_number("٣,٥") == 3.5
+    assert read_number("8") == 8.0
+
+
+def test_minus_zero_is_zero() -> None:
+    import math
+
+    from deskfit.core.units import read_number
+
+    assert math.copysign(1.0, read_number("-0")) == 1.0
+    assert math.copysign(1.0, read_number("-0.0")) == 1.0

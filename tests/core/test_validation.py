@@ -572,3 +572,17 @@ def test_check_section_matches_parse_profile(
     from_section = [(p.key, p.message) for p in check_section(section, doc[section])]
     assert from_section == from_parse
     assert all(key.startswith(f"{section}.") for key, _ in from_section)
+
+
+@pytest.mark.parametrize(
+    "hidden",
+    ["\u202e", "\u2066", "\u200b", "\u200d", "\u2028", "\x85", "\x9b", "\ufeff", "\x1b"],
+)
+def test_a_name_refuses_characters_that_change_how_it_shows(hidden: str) -> None:
+    from deskfit.core.validation import check_field
+
+    problem = check_field("profile", "name", f"Sam{hidden}evil")
+    assert problem is not None
+    assert "direction overrides or zero-width characters" in problem
+    assert f"U+{ord(hidden):04X}" in problem
+    assert check_field("profile", "name", "Zoë, Дмитрий 😀") is None

@@ -41,7 +41,7 @@ async def test_edit_saves_back_to_the_same_file(profiles_dir: Path, clock: objec
     assert not list((profiles_dir / ".drafts").glob("*.toml"))
 
 
-async def test_saving_over_another_profile_asks_first(profiles_dir: Path) -> None:
+async def test_a_new_profile_never_lands_on_another_persons_file(profiles_dir: Path) -> None:
     write_profile(profiles_dir, {**PROFILE, "name": "HOME"})  # the same file name as "Home"
     other = write_profile(profiles_dir, {**PROFILE, "name": "Office"})
     app = make_app(profiles_dir, "open", other)
@@ -53,17 +53,8 @@ async def test_saving_over_another_profile_asks_first(profiles_dir: Path) -> Non
         await pilot.pause()
         await pilot.press("ctrl+a", "ctrl+k", *"Home", "enter")
         await pilot.pause()
-        assert isinstance(app.screen, ChoiceScreen)  # home.toml holds another profile
-        await pilot.press("escape")  # cancel: nothing written
-        await pilot.pause()
-        assert tomllib.loads((profiles_dir / "home.toml").read_text())["name"] == "HOME"
-        await pilot.press("ctrl+s")
-        await pilot.pause()
-        await pilot.press("ctrl+a", "ctrl+k", *"Home", "enter")
-        await pilot.pause()
-        await pilot.click("#replace")
-        await pilot.pause()
-        assert tomllib.loads((profiles_dir / "home.toml").read_text())["name"] == "Home"
+    assert tomllib.loads((profiles_dir / "home.toml").read_text())["name"] == "HOME"
+    assert tomllib.loads((profiles_dir / "home-2.toml").read_text())["name"] == "Home"
 
 
 async def test_quit_asks_and_the_draft_resumes_after_a_crash(profiles_dir: Path) -> None:
@@ -80,7 +71,7 @@ async def test_quit_asks_and_the_draft_resumes_after_a_crash(profiles_dir: Path)
         await pilot.pause()
         assert isinstance(app.screen, StepScreen)
     # the app is gone without saving or discarding, as if the terminal had been killed
-    draft = profiles_dir / ".drafts" / "new.toml"
+    (draft,) = (profiles_dir / ".drafts").glob("new-*.toml")  # its own, not new.toml
     assert draft.exists() and draft.stat().st_mode & 0o777 == 0o600
 
     app = make_app(profiles_dir)
@@ -118,3 +109,44 @@ async def test_export_writes_the_chosen_format(profiles_dir: Path, tmp_path: Pat
         await pilot.pause()
         assert isinstance(app.screen, ReviewScreen)
     assert target.read_text().startswith("# ")
+
+
+async def test_export_follows_the_command_lines_policy(profiles_dir: Path, tmp_path: Path) -> None:
+    """Never over a profile; an existing file only after Replace; a missing folder named."""
+    path = write_profile(profiles_dir)
+    other = write_profile(profiles_dir, {**PROFILE, "name": "Someone else"})
+    before = other.read_bytes()
+    existing = tmp_path / "advice.txt"
+    existing.write_text("old\n")
+    app = make_app(profiles_dir, "open", path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("e")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, ExportScreen)
+        box = dialog.query_one("#export-path")
+        box.focus()
+        message = dialog.query_one("#export-message")
+
+        async def write(where: Path) -> str:
+            box.value = str(where)  # type: ignore[attr-defined]
+            await pilot.pause()
+            await pilot.press("enter")  # in the path box, as a person would
+            await pilot.pause()
+            return str(message.content)  # type: ignore[attr-defined]
+
+        said = await write(other)
+        assert "never replaces a profile" in said
+        assert other.read_bytes() == before
+        said = await write(tmp_path / "missing" / "advice.txt")
+        assert f"the folder {tmp_path / 'missing'} does not exist" in said
+        said = await write(existing)
+        assert "already exists: press Replace" in said
+        assert str(dialog.query_one("#write").label) == "Replace"  # type: ignore[attr-defined]
+        assert existing.read_text() == "old\n"
+        await pilot.press("enter")  # the very same path: replace it
+        await pilot.pause()
+        assert isinstance(app.screen, ReviewScreen)
+    assert existing.read_text().startswith("deskfit advice")
+    assert other.read_bytes() == before

@@ -15,7 +15,7 @@ from tui_helpers import PROFILE, answer, write_profile
 import deskfit.tui.app as app_module
 from deskfit.tui.app import make_app
 from deskfit.tui.dialogs import ChoiceScreen, SaveScreen
-from deskfit.tui.draft import read_draft, write_draft
+from deskfit.tui.draft import draft_path, read_draft, write_draft
 from deskfit.tui.ondisk import DiskStamp, stamp_of
 from deskfit.tui.state import WizardState
 from deskfit.tui.steps.base import StepScreen
@@ -62,7 +62,8 @@ async def test_a_failed_save_keeps_every_answer_and_offers_another_path(
         assert path.read_bytes() == before  # untouched, and no temporary file left
         assert sorted(p.name for p in profiles_dir.iterdir()) == [".drafts", path.name]
         assert state.value("body", "stature_cm") == 181.0 and state.dirty
-        draft = read_draft(profiles_dir / ".drafts" / "office-desk.toml")
+        assert draft_path(profiles_dir, state).name.startswith("office-desk-")
+        draft = read_draft(draft_path(profiles_dir, state))
         assert draft.answers == state.answers
 
         # ENOSPC, in the folder typed instead
@@ -74,7 +75,7 @@ async def test_a_failed_save_keeps_every_answer_and_offers_another_path(
         assert isinstance(app.screen, SaveScreen)
         said = _problem(app)
         assert "the disk is full" in said and str(elsewhere / "office-desk.toml") in said
-        assert read_draft(profiles_dir / ".drafts" / "office-desk.toml").answers == state.answers
+        assert read_draft(draft_path(profiles_dir, state)).answers == state.answers
 
         # space again: the same dialog saves there
         monkeypatch.undo()

@@ -44,7 +44,7 @@ async def test_a_terminal_too_small_says_so_and_recovers(profiles_dir: Path) -> 
         await pilot.press("ctrl+q")  # no room to ask: quits, the draft keeps the answers
         await pilot.pause()
         assert app.return_code == 0
-    assert (profiles_dir / ".drafts" / "new.toml").exists()
+    assert len(list((profiles_dir / ".drafts").glob("new-*.toml"))) == 1
 
 
 async def test_a_pasted_block_becomes_one_line(profiles_dir: Path) -> None:

@@ -8,6 +8,7 @@ from pathlib import Path
 from tui_helpers import WALK, next_step, shown, walk_to_review
 
 from deskfit.tui.app import make_app
+from deskfit.tui.draft import draft_path
 from deskfit.tui.steps.base import StepScreen
 from deskfit.tui.steps.review import ReviewScreen
 
@@ -18,7 +19,9 @@ async def test_walk_back_forward_and_save(profiles_dir: Path, clock: object) -> 
         await pilot.pause()
         await walk_to_review(pilot)
         assert isinstance(app.screen, ReviewScreen), app.screen
-        assert (profiles_dir / ".drafts" / "new.toml").exists()
+        assert app.state is not None
+        draft = draft_path(profiles_dir, app.state)  # this wizard's own: new-<random>.toml
+        assert draft.exists() and draft.name.startswith("new-")
 
         # back to the first step, then forward again: every answer still shown as typed
         for index in reversed(range(len(WALK))):
@@ -37,7 +40,8 @@ async def test_walk_back_forward_and_save(profiles_dir: Path, clock: object) -> 
         await pilot.pause()
         saved = profiles_dir / "office-desk.toml"
         assert saved.exists()
-        assert not (profiles_dir / ".drafts" / "new.toml").exists()
+        assert not draft.exists()
+        assert not list(draft.parent.glob("*.toml"))
         assert app.state is not None and not app.state.dirty
 
     document = tomllib.loads(saved.read_text())

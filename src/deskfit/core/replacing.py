@@ -52,7 +52,9 @@ def save_target(path: Path) -> Target:
         raise CannotReplace(path, "is a folder, not a profile file")
     if not stat.S_ISREG(info.st_mode):
         raise CannotReplace(path, "is not a regular file: a profile is saved only over a file")
-    if not os.access(real, os.W_OK):
+    # The mode, not only access(): root may write anything, and a rename replaces a file
+    # whatever its mode; 0444 is still the owner's "do not change this".
+    if not os.access(real, os.W_OK) or not stat.S_IMODE(info.st_mode) & 0o222:
         raise CannotReplace(
             path,
             f"is read-only (mode {stat.S_IMODE(info.st_mode):04o}): not saved. Make it "

@@ -10,7 +10,13 @@ coming back in order. Invalid files become ``ReportError`` entries with a one-li
 message; they never stop the report.
 
 Paths: a directory means its ``*.toml`` files (not recursive, sorted, hidden and
-temporary files skipped, as ``store.list_profiles``); a file is read as given.
+temporary files skipped, as ``store.list_profiles``); a file is read as given. Each file
+is read once however often it is named (``DIR DIR/ DIR/x.toml``, a link to a file
+already listed). Only regular files are read: a named pipe, a terminal or another device
+is listed as invalid without a byte read from it, so nothing in a folder can make the
+report wait. File names, profile names and error messages are kept as
+``shown_text.safe`` shows them (control characters and bytes that are not UTF-8
+escaped), so every format prints them safely.
 
 The shopping list, so a manager can order what is needed:
 
@@ -35,7 +41,9 @@ import itertools
 import marshal
 import math
 import multiprocessing
+import multiprocessing.pool
 import os
+import signal
 import struct
 import tempfile
 from array import array
@@ -47,6 +55,7 @@ from typing import BinaryIO, Literal
 
 from deskfit.core import store
 from deskfit.core.advice import Advice, advise
+from deskfit.core.shown_text import safe, safe_path
 
 SortKey = Literal["rosa", "name"]
 SORTS: tuple[SortKey, ...] = ("rosa", "name")
@@ -112,7 +121,10 @@ def _bin_key(label: str) -> int:
 
 @dataclass(frozen=True, slots=True)
 class Row:
-    """One profile in the report: what is shown, and what the summary counts."""
+    """One profile in the report: what is shown, and what the summary counts.
+
+    ``name``, ``file`` and the advice titles are as ``shown_text.safe`` shows them.
+    """
 
     name: str
     file: str
@@ -138,8 +150,8 @@ class Row:
 
 @dataclass(frozen=True, slots=True)
 class ReportError:
-    file: str
-    message: str  # one line
+    file: str  # as shown_text.safe_path shows it
+    message: str  # one line, safe to print
 
 
 @dataclass(frozen=True)
@@ -178,8 +190,41 @@ class Report:
     errors: list[ReportError] = field(default_factory=list)
 
 
+def _identity(path: Path) -> int | str:
+    """What makes two paths the same file: its device and inode (a link, ``DIR/`` and
+    ``DIR/./x`` all lead to one), else, when it cannot be looked at, its resolved path.
+
+    ``os.stat`` never opens the file, so a pipe or a terminal cannot make it wait. The
+    pair is packed into one int (st_ino fits in 128 bits everywhere), about half the
+    memory of a tuple of two, as only this is kept per file while the report runs.
+    """
+    try:
+        info = os.stat(path)
+    except (OSError, ValueError):
+        try:
+            return os.path.realpath(path)
+        except (OSError, ValueError):
+            return os.path.abspath(path)
+    return (info.st_dev << 128) | info.st_ino
+
+
 def scan(paths: Iterable[Path | str]) -> Iterator[Path]:
-    """Directories → their *.toml files (sorted, not recursive); files as given."""
+    """Directories → their *.toml files (sorted, not recursive); files as given.
+
+    Each file once, where it is first met: a file named again (the same folder twice, a
+    folder and a file in it, a hard or symbolic link to a file already listed) is skipped.
+    Pipes, devices and missing files are yielded like any other (``read_one`` lists them
+    as invalid); nothing here opens a file.
+    """
+    seen: set[int | str] = set()
+    for path in _scan_all(paths):
+        key = _identity(path)
+        if key not in seen:
+            seen.add(key)
+            yield path
+
+
+def _scan_all(paths: Iterable[Path | str]) -> Iterator[Path]:
     for given in paths:
         path = Path(given)
         if path.is_dir():
@@ -195,14 +240,18 @@ def scan(paths: Iterable[Path | str]) -> Iterator[Path]:
             yield path
 
 
-def _one_line(exc: store.ProfileFileError) -> str:
-    lines = exc.report().splitlines() or [str(exc.path)]
+def _one_line(exc: store.ProfileFileError, shown: str) -> str:
+    """The first problem, on one line, the file as ``shown``; how many more follow."""
+    lines = [safe(p.located(shown)) for p in exc.problems] or [shown]
     more = len(lines) - 1
     return lines[0] + (f" (and {more} more problem{'s' if more > 1 else ''})" if more else "")
 
 
 def row_for(advice: Advice, file: str) -> Row:
-    """The compact row of one profile's advice: settings and purchases read off its plan."""
+    """The compact row of one profile's advice: settings and purchases read off its plan.
+
+    ``file`` is shown as ``shown_text.safe_path`` shows it, the profile's name as ``safe``.
+    """
     profile, to, plan = advice.profile, advice.settings, advice.plan
     f = plan.findings
     bought = {s.buy: s for s in plan.purchases}
@@ -217,13 +266,13 @@ def row_for(advice: Advice, file: str) -> Row:
     )
     problems = tuple(dict.fromkeys(line.id for line in advice.lines if line.severity != "info"))
     return Row(
-        name=profile.name,
-        file=file,
+        name=safe(profile.name),
+        file=safe_path(file),
         rosa=advice.rosa.final,
         rosa_after=advice.rosa_after.final,
         band=advice.rosa.band,
         band_after=advice.rosa_after.band,
-        top_advice=tuple(line.title for line in advice.lines[:TOP_ADVICE]),
+        top_advice=tuple(safe(line.title) for line in advice.lines[:TOP_ADVICE]),
         problems=problems,
         seat_cm=round(to.seat_height_cm, 1),
         surface="tray" if to.keyboard_tray_height_cm is not None else "desk",
@@ -240,14 +289,20 @@ def row_for(advice: Advice, file: str) -> Row:
 
 
 def read_one(path: Path | str) -> Row | ReportError:
-    """The Row of one file, or its ReportError; never raises for a bad or odd profile."""
+    """The Row of one file, or its ReportError; never raises for a bad or odd profile.
+
+    Only a regular file is read: a named pipe (even one being written to and held open),
+    a terminal or another device is an error at once, nothing read from it, so it cannot
+    make the report wait. Names and messages are made safe to print (``shown_text``).
+    """
+    shown = safe_path(path)
     try:
-        loaded = store.load_profile(path)
-        return row_for(advise(loaded.profile), str(path))
+        loaded = store.load_profile(path, regular_only=True)
+        return row_for(advise(loaded.profile), shown)
     except store.ProfileFileError as exc:
-        return ReportError(str(path), _one_line(exc))
+        return ReportError(shown, _one_line(exc, shown))
     except Exception as exc:  # a bug in one profile's advice must not stop the report
-        return ReportError(str(path), f"{path}: internal error ({type(exc).__name__}: {exc})")
+        return ReportError(shown, safe(f"{shown}: internal error ({type(exc).__name__}: {exc})"))
 
 
 POOL_MIN_FILES = 200  # below this, starting worker processes costs more than it saves
@@ -262,6 +317,41 @@ def cores() -> int:
         return os.cpu_count() or 1
 
 
+def _worker_ignores_sigint() -> None:
+    """Pool initializer: Ctrl-C is the parent's to handle, never a worker's traceback.
+
+    A terminal sends SIGINT to the whole process group, workers included; the parent
+    stops them (``Pool.terminate``). SIGINT was held back while the worker was forked
+    (``_sigint_held``); one that came meanwhile is dropped once it is ignored.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+
+
+@contextlib.contextmanager
+def _sigint_held() -> Iterator[None]:
+    """SIGINT held back (blocked, not lost) in this thread while the block runs.
+
+    Forked workers inherit the block, so a Ctrl-C while they start cannot interrupt them
+    before ``_worker_ignores_sigint`` runs; in this process it is delivered on leaving
+    (KeyboardInterrupt raised there).
+    """
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    old = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, old)
+
+
+def _pool(jobs: int) -> multiprocessing.pool.Pool:
+    """``jobs`` forked worker processes that ignore Ctrl-C (the parent stops them)."""
+    return multiprocessing.get_context("fork").Pool(jobs, initializer=_worker_ignores_sigint)
+
+
 def read_rows(
     paths: Iterable[Path | str],
     progress: Callable[[int], None] | None = None,
@@ -272,16 +362,20 @@ def read_rows(
     ``jobs`` > 1 reads the files in that many worker processes (when there are at least
     POOL_MIN_FILES and the platform can fork); the rows come back in the same order, one
     at a time, so the result is the same as with one process.
+
+    Ctrl-C (KeyboardInterrupt) stops the workers, which ignore it themselves, and is
+    raised here, with nothing printed by them.
     """
     files: Iterable[Path | str] = scan(paths)
     items: Iterable[Row | ReportError]
     pool = None
-    if jobs > 1 and "fork" in multiprocessing.get_all_start_methods():
-        head = list(itertools.islice(files, POOL_MIN_FILES))
-        files = itertools.chain(head, files)
-        if len(head) >= POOL_MIN_FILES:
-            pool = multiprocessing.get_context("fork").Pool(jobs)
     try:
+        if jobs > 1 and "fork" in multiprocessing.get_all_start_methods():
+            head = list(itertools.islice(files, POOL_MIN_FILES))
+            files = itertools.chain(head, files)
+            if len(head) >= POOL_MIN_FILES:
+                with _sigint_held():
+                    pool = _pool(jobs)
         if pool is not None:
             items = pool.imap(read_one, files, chunksize=_POOL_CHUNK)
         else:
@@ -292,8 +386,9 @@ def read_rows(
             yield item
     finally:
         if pool is not None:
-            pool.terminate()
-            pool.join()
+            with _sigint_held():  # a second Ctrl-C waits until the workers are gone
+                pool.terminate()
+                pool.join()
 
 
 def _sized(what: str, sizes: Iterable[float | None]) -> ShoppingItem:

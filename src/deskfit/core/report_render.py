@@ -9,6 +9,11 @@
   would run as a formula) is prefixed with ``'``.
 - jsonl: one JSON object per line per profile, then one ``{"file", "error"}`` line per
   invalid file, then a final ``{"summary": ...}`` line.
+
+Every format is valid UTF-8 with no raw control character: file names, profile names,
+advice titles and error messages (text that came from files) are shown as
+``shown_text.safe`` shows them, a byte that was not UTF-8 as ``\\xff``, an escape
+character as ``\\x1b`` (in JSON, that backslash is itself escaped: ``"caf\\\\xff.toml"``).
 """
 
 from __future__ import annotations
@@ -21,6 +26,7 @@ import textwrap
 from collections.abc import Iterable, Iterator, Sequence
 
 from deskfit.core.report import Report, ReportError, Row, Summary
+from deskfit.core.shown_text import safe
 
 REPORT_FORMATS: tuple[str, ...] = ("text", "md", "csv", "jsonl")
 WIDTH = 80
@@ -44,6 +50,16 @@ CSV_HEADER: tuple[str, ...] = (
     "monitor_top_cm",
     "error",
 )
+
+
+def shown(text: str) -> str:
+    """``text`` as ``shown_text.safe`` shows it; the usual printable ASCII passes untouched.
+
+    Rows from ``report.read_one`` are safe already; this keeps every format safe whoever
+    built the rows, at next to no cost (``isascii`` and ``isprintable`` run in C, where
+    ``safe`` looks at each character in Python).
+    """
+    return text if text.isascii() and text.isprintable() else safe(text)
 
 
 def cm(x: float) -> str:
@@ -92,11 +108,11 @@ def iter_text(
     for n, row in enumerate(rows, start=1):
         lead = f"{n:>{width}}. "
         pad = " " * len(lead)
-        out = wrap(f"{row.name} ({row.file})", pad, lead)
+        out = wrap(f"{shown(row.name)} ({shown(row.file)})", pad, lead)
         out += wrap(f"ROSA {row.rosa} → {row.rosa_after} after ({row.band} now)", pad)
         out += wrap(_settings_words(row), pad)
         for k, title in enumerate(row.top_advice, start=1):
-            out += wrap(title, pad + "   ", f"{pad}{k}. ")
+            out += wrap(shown(title), pad + "   ", f"{pad}{k}. ")
         out.append("")
         yield _lines(out)
     out = ["Summary", "-" * 7, "ROSA band         now  after"]
@@ -116,7 +132,7 @@ def iter_text(
     if errors:
         out += ["", f"Invalid files ({len(errors)})"]
         for err in errors:
-            out += wrap(err.message, "    ", "  ")
+            out += wrap(shown(err.message), "    ", "  ")
     yield _lines(out)
 
 
@@ -139,12 +155,12 @@ _MD_HEADER = ("name", "file", "ROSA", "after", "band", "top advice", "seat", "su
 
 def _md_cells(r: Row) -> tuple[object, ...]:
     return (
-        r.name,
-        r.file,
+        shown(r.name),
+        shown(r.file),
         r.rosa,
         r.rosa_after,
         r.band,
-        "; ".join(r.top_advice),
+        "; ".join(shown(t) for t in r.top_advice),
         f"{cm(r.seat_cm)} cm",
         f"{r.surface} {cm(r.surface_cm)} cm",
         f"{cm(r.footstool_cm)} cm" if r.footstool_cm else "none",
@@ -169,7 +185,7 @@ def iter_markdown(
     )
     if errors:
         out += ["", "## Invalid files", ""]
-        out += [f"- {_esc(e.message)}" for e in errors]
+        out += [f"- {_esc(shown(e.message))}" for e in errors]
     yield _lines(out)
 
 
@@ -187,11 +203,12 @@ def _cell(text: str) -> str:
 
 def csv_row(row: Row | ReportError) -> list[str]:
     if isinstance(row, ReportError):
-        return [""] + [_cell(row.file)] + [""] * (len(CSV_HEADER) - 3) + [_cell(row.message)]
-    titles = [*row.top_advice, "", "", ""][:3]
+        file, message = _cell(shown(row.file)), _cell(shown(row.message))
+        return ["", file] + [""] * (len(CSV_HEADER) - 3) + [message]
+    titles = [*(shown(t) for t in row.top_advice), "", "", ""][:3]
     return [
-        _cell(row.name),
-        _cell(row.file),
+        _cell(shown(row.name)),
+        _cell(shown(row.file)),
         str(row.rosa),
         str(row.rosa_after),
         row.band,
@@ -228,13 +245,13 @@ def to_csv(report: Report) -> str:
 
 def row_dict(row: Row) -> dict[str, object]:
     return {
-        "name": row.name,
-        "file": row.file,
+        "name": shown(row.name),
+        "file": shown(row.file),
         "rosa": row.rosa,
         "rosa_after": row.rosa_after,
         "band": row.band,
         "band_after": row.band_after,
-        "advice": list(row.top_advice),
+        "advice": [shown(t) for t in row.top_advice],
         "settings": {
             "seat_height_cm": row.seat_cm,
             "work_surface": row.surface,
@@ -255,7 +272,7 @@ def iter_jsonl(
     for r in rows:
         yield _dump(row_dict(r))
     for e in errors:
-        yield _dump({"file": e.file, "error": e.message})
+        yield _dump({"file": shown(e.file), "error": shown(e.message)})
     yield _dump({"summary": s.as_dict()})
 
 

@@ -5,7 +5,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import os
 import sys
 from collections.abc import Callable, Iterable
@@ -17,18 +16,24 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.markup import escape as escape_markup
 from textual.screen import Screen
 
 from deskfit.core.questions import PROFILE, Question
 from deskfit.core.saving import save_with_advice
+from deskfit.core.shown_text import safe, safe_path
 from deskfit.core.store import (
+    UNCHECKED,
+    ChangedOnDisk,
     ProfileExists,
     ProfileFileError,
+    Unchecked,
     atomic_write,
     load_profile,
     name_in_file,
     path_for_name,
     slugify,
+    unique_path,
 )
 from deskfit.core.validation import ProfileInvalid, check_field, field_info, range_sentence
 from deskfit.tui.dialogs import (
@@ -40,7 +45,18 @@ from deskfit.tui.dialogs import (
     SaveScreen,
     TooSmallScreen,
 )
-from deskfit.tui.draft import DraftError, delete_draft, draft_path, read_draft, write_draft
+from deskfit.tui.draft import (
+    DraftError,
+    DraftInfo,
+    delete_draft,
+    describe,
+    discard_draft,
+    draft_path,
+    drafts_for,
+    inspect_draft,
+    read_draft,
+    write_draft,
+)
 from deskfit.tui.ondisk import changed_since, load_stamped, save_failure, stamp_of
 from deskfit.tui.start import StartScreen
 from deskfit.tui.state import WizardState
@@ -165,32 +181,8 @@ class DeskfitApp(App[None]):
                 self.uninstall_screen(screen)
 
     def start_new(self) -> None:
-        state = WizardState.new(HIDDEN_RULES)
-        existing = draft_path(self.profiles_dir, state)
-        if existing.exists():
-
-            def chosen(answer: str | None) -> None:
-                if answer == "resume":
-                    self.resume_draft(existing)
-                elif answer == "replace":
-                    self._fresh(state)
-                    self.goto(0)
-
-            self.push_screen(
-                ChoiceScreen(
-                    "An unfinished profile is waiting",
-                    "You started a new profile before and did not save it. Resume it, or "
-                    "start again (its answers are then lost)?",
-                    [
-                        ("resume", "Resume it", "primary"),
-                        ("replace", "Start again", "error"),
-                        ("cancel", "Cancel", "default"),
-                    ],
-                ),
-                chosen,
-            )
-            return
-        self._fresh(state)
+        """A new profile, with a draft of its own: other drafts are on the start screen."""
+        self._fresh(WizardState.new(HIDDEN_RULES))
         self.goto(0)
 
     def open_profile(self, path: Path, *, review: bool) -> None:
@@ -203,23 +195,51 @@ class DeskfitApp(App[None]):
         state.disk = disk  # what the file held: a save compares it with the file then
         state.migrated_from = loaded.migrated_from
         state.visited = REVIEW
-        waiting = draft_path(self.profiles_dir, state)
-        if waiting.exists():
+        drafts = drafts_for(self.profiles_dir, loaded.path)  # whatever their file names
+        busy = next((d for d in drafts if d.in_use), None)
+        waiting = next((d for d in drafts if not d.in_use), None)
+
+        def open_as_saved() -> None:
+            self._fresh(state)  # its own draft: never the one another deskfit writes
+            self.goto(REVIEW if review else 0)
+
+        if waiting is not None:
 
             def chosen(answer: str | None) -> None:
                 if answer == "resume":
-                    self.resume_draft(waiting)
+                    self.resume_draft(waiting.path)
                 elif answer == "saved":
-                    with contextlib.suppress(OSError):
-                        waiting.unlink()
-                    self._fresh(state)
-                    self.goto(REVIEW if review else 0)
+                    try:
+                        gone = discard_draft(waiting.path)  # that draft, and no other
+                    except OSError as exc:
+                        gone = False
+                        self.notify(
+                            f"The draft {safe_path(waiting.path)} cannot be deleted "
+                            f"({exc.strerror or exc}); it stays.",
+                            severity="warning",
+                            markup=False,
+                        )
+                    if not gone:
+                        self.notify(
+                            "That draft is now in use by another deskfit: it stays.",
+                            severity="warning",
+                        )
+                    open_as_saved()
 
+            also = ""
+            if busy is not None:
+                also = (
+                    "\n\nIt is also being edited in another deskfit right now: "
+                    f"{describe(busy, self.profiles_dir)}. That one is left alone."
+                )
             self.push_screen(
                 ChoiceScreen(
                     "Unsaved changes to this profile",
-                    f"You changed “{loaded.profile.name}” before and did not save. Go on "
-                    "with those changes, or open it as it was saved (the changes are lost)?",
+                    escape_markup(
+                        f"You changed “{safe(loaded.profile.name)}” before and did not save: "
+                        f"{describe(waiting, self.profiles_dir)}. Go on with those changes, "
+                        "or open it as it was saved (those changes are lost)?" + also
+                    ),
                     [
                         ("resume", "Go on with my changes", "primary"),
                         ("saved", "Open as saved", "error"),
@@ -229,30 +249,84 @@ class DeskfitApp(App[None]):
                 chosen,
             )
             return
-        self._fresh(state)
-        self.goto(REVIEW if review else 0)
+        if busy is not None:
+
+            def go(answer: str | None) -> None:
+                if answer == "saved":
+                    open_as_saved()
+
+            self.push_screen(
+                ChoiceScreen(
+                    "Being edited in another deskfit",
+                    escape_markup(
+                        f"“{safe(loaded.profile.name)}” is being edited in another deskfit "
+                        f"right now: {describe(busy, self.profiles_dir)}. Its changes are "
+                        "left alone. Open the profile as it was saved here anyway? If both "
+                        "of you save, the second is told the file changed."
+                    ),
+                    [("saved", "Open as saved", "primary"), ("cancel", "Cancel", "default")],
+                ),
+                go,
+            )
+            return
+        open_as_saved()
 
     def resume_draft(self, path: Path) -> None:
         try:
-            state = read_draft(path, HIDDEN_RULES)
+            info = inspect_draft(path)
+            if info.in_use:
+                self.show_draft_in_use(info)
+                return
+            state = read_draft(path, HIDDEN_RULES)  # goes on writing this same draft file
         except DraftError as exc:
             self.show_file_problem(f"The draft cannot be read: {exc}")
             return
         self._fresh(state)
-        self.goto(min(state.step, REVIEW))
+        self.goto(min(state.step, REVIEW))  # writes the draft at once: this deskfit's now
+
+    def show_draft_in_use(self, info: DraftInfo) -> None:
+        self.push_screen(
+            HelpScreen(
+                "In use by another deskfit",
+                escape_markup(
+                    f"{describe(info, self.profiles_dir)}. It is left alone here: go on in "
+                    "that deskfit, or quit it first to resume the draft here."
+                ),
+            )
+        )
 
     def discard_draft_file(self, path: Path, name: str) -> None:
+        try:
+            info = inspect_draft(path)
+        except DraftError:
+            whose = safe(name)
+        else:
+            if info.in_use:
+                self.show_draft_in_use(info)
+                return
+            whose = describe(info, self.profiles_dir)
+
         def chosen(answer: str | None) -> None:
             if answer == "discard":
-                with contextlib.suppress(OSError):
-                    path.unlink()
+                try:
+                    if not discard_draft(path):
+                        self.notify(
+                            "That draft is now in use by another deskfit: it stays.",
+                            severity="warning",
+                        )
+                except OSError as exc:
+                    self.notify(
+                        f"The draft cannot be deleted ({exc.strerror or exc}).",
+                        severity="warning",
+                        markup=False,
+                    )
                 if isinstance(self.screen, StartScreen):
                     self.screen.reload()
 
         self.push_screen(
             ChoiceScreen(
                 "Discard the draft?",
-                f"{name}: its answers will be lost.",
+                escape_markup(f"{whose}: its answers will be lost."),
                 [("discard", "Discard", "error"), ("keep", "Keep", "default")],
             ),
             chosen,
@@ -377,7 +451,8 @@ class DeskfitApp(App[None]):
             folder = job.as_new_of.parent  # beside the file that changed
 
         def path_for(name: str) -> Path:
-            return fixed if fixed is not None else path_for_name(name, folder)
+            # a new profile never lands on another person's file: sam.toml, else sam-2.toml
+            return fixed if fixed is not None else unique_path(name, folder)
 
         def check(name: str, path: Path | None) -> str | None:
             name = name.strip()
@@ -486,6 +561,14 @@ class DeskfitApp(App[None]):
                 self._ask_conflict(path, job, why, profile.name)
                 return
         back = same_file(path, state.path)  # over the file it was read from
+        # What the file must still hold when it is replaced, checked under the folder's
+        # lock right before the rename (the same check as deskfit set): the bytes this
+        # wizard read, no file at all for a new one, anything once overwrite was chosen.
+        expected: str | Unchecked | None = UNCHECKED
+        if back and state.disk is not None and not overwrite:
+            expected = state.disk.sha256
+        elif not overwrite and not os.path.lexists(path):
+            expected = None
         try:
             stamped = save_with_advice(
                 profile,
@@ -493,7 +576,11 @@ class DeskfitApp(App[None]):
                 now=self.clock() if self.clock else None,
                 overwrite_other=overwrite or back,
                 migrated_from=state.migrated_from if back else None,
+                expected=expected,
             )
+        except ChangedOnDisk:
+            self._ask_conflict(path, job, "changed", profile.name)
+            return
         except ProfileExists as exc:
 
             def chosen(answer: str | None) -> None:
@@ -516,13 +603,12 @@ class DeskfitApp(App[None]):
             problem += f" Every answer is still here{', and in the draft' if kept else ''}."
             self.ask_where(job, problem=problem, where=path)
             return
-        delete_draft(self.profiles_dir, state)  # the draft of the profile as it was named
         state.path = path
         state.disk = stamp_of(path)  # what is in the file now is what this wizard wrote
         state.migrated_from = None  # written in the current schema
         state.created = stamped.created
         state.dirty = False
-        delete_draft(self.profiles_dir, state)
+        delete_draft(self.profiles_dir, state)  # this wizard's own draft, and only that
         self.last_saved = path
         self.notify(f"Saved to {path}", title="Saved", timeout=6)
         if job.then_exit:
@@ -541,17 +627,28 @@ class DeskfitApp(App[None]):
             self.notify("Answer every step first: the advice needs them.", severity="warning")
             return
 
-        def write(fmt: str, where: str) -> tuple[str | None, str]:
+        def write(fmt: str, where: str, replace: bool) -> tuple[str | None, str, bool]:
             from deskfit.core import render
+            from deskfit.core.export_target import Refused, check_target
 
             target = Path(where).expanduser()
-            if target.is_dir():
-                return f"{target} is a folder: add a file name", ""
             try:
-                atomic_write(target, render.render(advice, fmt).encode("utf-8"), mode=0o644)
+                check_target(target, replace=replace)  # the same policy as deskfit export
+            except Refused as refused:
+                if refused.needs_confirm:
+                    message = f"{safe_path(target)} already exists: press Replace to replace it"
+                    return message, "", True
+                return str(refused), "", False
+            try:
+                atomic_write(
+                    target,
+                    render.render(advice, fmt).encode("utf-8"),
+                    mode=0o644,
+                    make_parents=False,
+                )
             except OSError as exc:
-                return f"cannot write {target}: {exc.strerror or exc}", ""
-            return None, f"Wrote {target}"
+                return f"cannot write {safe_path(target)}: {exc.strerror or exc}", "", False
+            return None, f"Wrote {safe_path(target)}", False
 
         def copy() -> str:
             return self._copy_advice(advice)

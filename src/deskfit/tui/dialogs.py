@@ -14,7 +14,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
 
-from deskfit.core.store import SUFFIX, path_for_name
+from deskfit.core.store import SUFFIX, unique_path
 from deskfit.tui.widgets.fields import OneLineInput
 
 MIN_WIDTH, MIN_HEIGHT = 60, 16  # below this, a message instead of a broken layout
@@ -86,7 +86,7 @@ def save_target(name: str, where: str) -> Path | None:
         return None
     path = Path(text).expanduser()
     if text.endswith(("/", os.sep)) or path.is_dir():
-        path = path_for_name(name.strip() or "profile", path)
+        path = unique_path(name.strip() or "profile", path)  # never over another's file
     elif path.suffix.lower() != SUFFIX:
         path = path.with_name(path.name + SUFFIX)
     return path.absolute()
@@ -236,7 +236,9 @@ FORMATS = (("text", "Text", ".txt"), ("md", "Markdown", ".md"), ("json", "JSON",
 class ExportScreen(ModalScreen[str | None]):
     """Choose a format and a path (or copy the text to the clipboard).
 
-    ``write(format, path)`` does the work and returns what went wrong, or None; the
+    ``write(format, path, replace)`` does the work and returns what went wrong (or
+    None), what was done, and whether the problem is only an existing file that may be
+    replaced: the dialog then asks, turning Write into Replace for that very path; the
     dialog stays open on a problem and dismisses with what was done otherwise.
     """
 
@@ -246,10 +248,11 @@ class ExportScreen(ModalScreen[str | None]):
         self,
         stem: str,
         folder: Path,
-        write: Callable[[str, str], tuple[str | None, str]],
+        write: Callable[[str, str, bool], tuple[str | None, str, bool]],
         copy: Callable[[], str],
     ) -> None:
         super().__init__(classes="dialog-screen")
+        self._confirm: tuple[str, str] | None = None  # (format, path) the person may replace
         self._stem = stem
         self._folder = folder
         self._ext = ".txt"
@@ -289,6 +292,15 @@ class ExportScreen(ModalScreen[str | None]):
     def show_problem(self, message: str) -> None:
         self.query_one("#export-message", Static).update(message)
 
+    def _ask_replace(self, pending: tuple[str, str] | None) -> None:
+        self._confirm = pending
+        self.query_one("#write", Button).label = "Replace" if pending else "Write"
+
+    @on(Input.Changed, "#export-path")
+    def _path_changed(self) -> None:
+        if self._confirm is not None:
+            self._ask_replace(None)
+
     @on(Input.Submitted, "#export-path")
     @on(Button.Pressed, "#write")
     def _write(self) -> None:
@@ -296,8 +308,10 @@ class ExportScreen(ModalScreen[str | None]):
         if not path:
             self.show_problem("type the path of a file to write")
             return
-        problem, done = self._write_to(self.fmt, path)
+        replace = self._confirm == (self.fmt, path)
+        problem, done, may_replace = self._write_to(self.fmt, path, replace)
         if problem:
+            self._ask_replace((self.fmt, path) if may_replace else None)
             self.show_problem(problem)
         else:
             self.dismiss(done)

@@ -7,6 +7,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from rich.markup import escape as escape_markup
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -16,7 +17,7 @@ from textual.screen import Screen
 from textual.widgets import Button, DataTable, Footer, Input, Static
 
 from deskfit.core.store import ProfileFileError, list_profiles, load_profile
-from deskfit.tui.draft import list_drafts
+from deskfit.tui.draft import list_drafts, shown_name, shown_target, shown_writer
 
 if TYPE_CHECKING:
     from deskfit.tui.app import DeskfitApp
@@ -26,7 +27,7 @@ if TYPE_CHECKING:
 class Entry:
     """One row of the list: a saved profile, an unreadable file, or a draft."""
 
-    kind: str  # "profile", "broken" or "draft"
+    kind: str  # "profile", "broken", "draft", or "busy" (a draft another deskfit writes)
     path: Path
     name: str
     when: datetime | None
@@ -46,16 +47,17 @@ def scan(profiles_dir: Path) -> list[Entry]:
     """Drafts first (newest first), then saved profiles, newest first."""
     from deskfit.core.advice import advise  # deferred: not needed for the first paint
 
-    drafts = [
-        Entry(
-            "draft",
-            d.path,
-            f"✎ {d.name or 'New profile'} (unfinished)",
-            d.modified,
-            "—",
+    drafts: list[Entry] = []
+    for d in list_drafts(profiles_dir):  # whose draft, the file it edits; safe to show
+        edits = shown_target(d.target, profiles_dir)
+        what = "unfinished, new profile" if d.target is None else f"unfinished changes to {edits}"
+        who = shown_writer(d)
+        label = f"✎ {shown_name(d)} ({what}{', ' + who if who else ''})"
+        # a draft another deskfit writes now is shown, but not offered to resume or discard
+        kind = "busy" if d.in_use else "draft"
+        drafts.append(
+            Entry(kind, d.path, escape_markup(label), d.modified, "in use" if d.in_use else "—")
         )
-        for d in list_drafts(profiles_dir)
-    ]
     saved: list[Entry] = []
     for path in list_profiles(profiles_dir):
         try:
@@ -234,8 +236,8 @@ class StartScreen(Screen[None]):
     def _use(self, entry: Entry | None, *, review: bool) -> None:
         if entry is None:
             self.notify("No profile chosen: start a new one with Ctrl+N.")
-        elif entry.kind == "draft":
-            self.wizard.resume_draft(entry.path)
+        elif entry.kind in ("draft", "busy"):
+            self.wizard.resume_draft(entry.path)  # says so when another deskfit has it
         elif entry.kind == "broken":
             self.wizard.show_file_problem(entry.problem)
         else:
@@ -254,5 +256,5 @@ class StartScreen(Screen[None]):
 
     def action_discard(self) -> None:
         entry = self.selected()
-        if entry is not None and entry.kind == "draft":
-            self.wizard.discard_draft_file(entry.path, entry.name)
+        if entry is not None and entry.kind in ("draft", "busy"):
+            self.wizard.discard_draft_file(entry.path, entry.name)  # refuses a busy one
