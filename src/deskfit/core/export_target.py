@@ -37,6 +37,11 @@ def _holds_profile(path: Path) -> str | None:
     return name_in_file(path)
 
 
+def _means_the_screen(path: Path) -> bool:
+    """/dev/stdout, /dev/tty and the like: a person who typed them wants the screen."""
+    return str(path) in ("/dev/stdout", "/dev/stderr", "/dev/tty", "/dev/fd/1", "/dev/fd/2")
+
+
 def check_target(path: Path, *, replace: bool = False) -> None:
     """Refused unless an export may be written at ``path`` (``replace``: --force given)."""
     shown = safe_path(path)
@@ -50,15 +55,16 @@ def check_target(path: Path, *, replace: bool = False) -> None:
         return
     except OSError as exc:
         raise Refused(f"cannot write {shown}: {(exc.strerror or str(exc)).lower()}") from None
+    to_screen = " ('-' writes to the screen)" if _means_the_screen(path) else ""
     if stat.S_ISLNK(info.st_mode):
         raise Refused(
             f"{shown} is a symbolic link (to {safe(os.readlink(path))}); an export never "
-            "replaces or writes through a link: choose another file"
+            f"replaces or writes through a link: choose another file{to_screen}"
         )
     if not stat.S_ISREG(info.st_mode):
         raise Refused(
             f"{shown} is {file_kind(info.st_mode)}; an export only ever replaces a regular "
-            "file: choose another file"
+            f"file: choose another file{to_screen}"
         )
     other = _holds_profile(path)
     if other is not None:
