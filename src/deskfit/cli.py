@@ -21,7 +21,7 @@ from deskfit import __version__
 from deskfit.core import export_target, finding, store
 from deskfit.core.profile import Units
 from deskfit.core.shown_text import safe, safe_path
-from deskfit.core.validation import ProfileInvalid
+from deskfit.core.validation import ProfileInvalid, shown
 
 FORMATS = ("text", "md", "json")
 
@@ -139,10 +139,26 @@ def _from_option(ctx: click.Context) -> bool:
 
 
 def _path(ctx: click.Context, ref: str, as_file: bool = False) -> Path:
-    """A PROFILE argument as a file: a PATH when it looks like one, else found by NAME."""
-    if as_file or finding.looks_like_path(ref):
+    """A PROFILE argument as a file: a PATH when it looks like one, else found by NAME.
+
+    A path-like reference that names no file here is tried in the profiles folder (the
+    FILE column of ``list``: ``crossed-legs-fixed-desk.toml``) and then as a NAME (one
+    with a ``/`` in it); when neither finds it, the path's own error is what is said.
+    """
+    if as_file:
         return Path(ref).expanduser()
-    return finding.find(ref, _folder(ctx))
+    if not finding.looks_like_path(ref):
+        return finding.find(ref, _folder(ctx))
+    path = Path(ref).expanduser()
+    if os.path.lexists(path):
+        return path
+    folder = _folder(ctx)
+    if os.sep not in ref and "/" not in ref and (folder / ref).is_file():
+        return folder / ref
+    try:
+        return finding.find(ref, folder)
+    except (finding.NotFound, finding.Ambiguous):
+        return path
 
 
 def _load(ctx: click.Context, ref: str, as_file: bool = False) -> store.Loaded:
@@ -241,7 +257,7 @@ def list_cmd(ctx: click.Context) -> None:
     rows: list[tuple[str, str, str]] = []
     for path, result in loaded.items():
         if isinstance(result, store.ProfileFileError):
-            reason = safe(result.problems[0].message[:40])
+            reason = shown(result.problems[0].message, 40)
             rows.append(("(invalid)", safe_path(path.name), reason))
             continue
         profile = result.profile
@@ -343,12 +359,29 @@ def set_cmd(ctx: click.Context, profile: str, assignments: Sequence[str], as_fil
             expected=loaded.sha256,
         )
     count = len(changes)
+    if saved.name != loaded.profile.name:
+        _warn_shared_name(saved.name, loaded.path)
     # Saved: what follows is a report, and a closed pipe or terminal must not turn a
     # successful save into a failure.
     _report_after_success(
         f"set {count} answer{'' if count == 1 else 's'} in {safe_path(loaded.path)}\n"
         f"{rosa_summary(advise(saved))}\n"
     )
+
+
+def _warn_shared_name(name: str, path: Path) -> None:
+    """A profile renamed to a name another profile beside it has: say so, once."""
+    others = [
+        e.path
+        for e in finding.entries(path.parent)
+        if e.name == name and not os.path.samefile(e.path, path)
+    ]
+    if others:
+        click.echo(
+            f"deskfit: note: {safe_path(others[0])} is also called {safe(name)!r}; "
+            "give the file to tell them apart",
+            err=True,
+        )
 
 
 @cli.command("export")

@@ -292,3 +292,23 @@ def test_an_entry_in_the_current_folder_does_not_shadow_a_name(
     (tmp_path / "profiles").mkdir(exist_ok=True)  # a folder called like the NAME, here
     result = deskfit("--profiles-dir", str(folder), "show", "profiles", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
+
+
+def test_the_file_column_of_list_and_a_name_with_a_slash_both_work(folder: Path) -> None:
+    d = ("--profiles-dir", str(folder))
+    by_file = deskfit(*d, "show", "crossed-legs-fixed-desk.toml")  # not in the current folder
+    assert by_file.returncode == 0, by_file.stderr
+    assert by_file.stdout.decode().startswith("Sam at the office")
+    renamed = deskfit(*d, "set", "Mia, shared desk", "name=Jo/home")
+    assert renamed.returncode == 0, renamed.stderr
+    assert deskfit(*d, "show", "Jo/home").stdout.decode().startswith("Jo/home")
+
+
+def test_renaming_to_a_name_another_profile_has_is_said(folder: Path) -> None:
+    d = ("--profiles-dir", str(folder))
+    result = deskfit(*d, "set", "Mia, shared desk", "name=Sam at the office")
+    assert result.returncode == 0
+    assert result.stderr.decode() == (
+        f"deskfit: note: {folder / 'crossed-legs-fixed-desk.toml'} is also called "
+        "'Sam at the office'; give the file to tell them apart\n"
+    )

@@ -150,3 +150,38 @@ async def test_export_follows_the_command_lines_policy(profiles_dir: Path, tmp_p
         assert isinstance(app.screen, ReviewScreen)
     assert existing.read_text().startswith("deskfit advice")
     assert other.read_bytes() == before
+
+
+async def test_quitting_can_keep_the_draft_and_never_focuses_a_destructive_choice(
+    profiles_dir: Path,
+) -> None:
+    app = make_app(profiles_dir, "new")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await answer(pilot, "profile", "name", "Kitchen table")
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, ChoiceScreen)
+        labels = [str(b.label) for b in dialog.query("Button")]
+        assert labels == ["Save", "Keep the draft", "Discard", "Cancel"]
+        assert app.focused is not None and str(app.focused.label) == "Save"  # type: ignore[attr-defined]
+        await pilot.click("#keep")
+        await pilot.pause()
+    (draft,) = (profiles_dir / ".drafts").glob("new-*.toml")
+    assert "Kitchen table" in draft.read_text()
+
+
+async def test_a_replace_question_starts_on_its_safe_answer(profiles_dir: Path) -> None:
+    app = make_app(profiles_dir, "new")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        app.push_screen(
+            ChoiceScreen(
+                "Replace another profile?",
+                "…",
+                [("replace", "Replace it", "error"), ("cancel", "Cancel", "default")],
+            )
+        )
+        await pilot.pause()
+        assert str(app.focused.label) == "Cancel"  # type: ignore[union-attr]

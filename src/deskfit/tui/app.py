@@ -610,7 +610,7 @@ class DeskfitApp(App[None]):
         state.dirty = False
         delete_draft(self.profiles_dir, state)  # this wizard's own draft, and only that
         self.last_saved = path
-        self.notify(f"Saved to {path}", title="Saved", timeout=6)
+        self.notify(f"Saved to {safe_path(path)}", title="Saved", timeout=6)
         if job.then_exit:
             self.exit()
         elif isinstance(self.screen, WizardScreen):
@@ -784,24 +784,33 @@ class DeskfitApp(App[None]):
         if any(isinstance(s, ChoiceScreen) for s in self.screen_stack):
             return
 
+        kept = not self._draft_failed
+
         def chosen(answer: str | None) -> None:
             if answer == "save":
                 self.action_save(then_exit=True)
+            elif answer == "keep":
+                self.keep_draft()  # the start screen offers it next time
+                self.exit()
             elif answer == "discard":
                 delete_draft(self.profiles_dir, state)
                 state.dirty = False
                 self.exit()
 
+        choices = [("save", "Save", "primary")]
+        if kept:
+            choices.append(("keep", "Keep the draft", "default"))
+        choices += [("discard", "Discard", "error"), ("cancel", "Cancel", "default")]
         self.push_screen(
             ChoiceScreen(
                 "Unsaved answers",
-                "Save them before you go? If you discard them they are lost; cancel to "
-                "stay. (Your answers are also kept as a draft until you save or discard.)",
-                [
-                    ("save", "Save", "primary"),
-                    ("discard", "Discard", "error"),
-                    ("cancel", "Cancel", "default"),
-                ],
+                "Save them before you go, or keep them as a draft to go on with next time "
+                "(the start screen offers it)? If you discard them they are lost; cancel "
+                "to stay."
+                if kept
+                else "Save them before you go? They could not be kept in a draft, so if you "
+                "discard them they are lost; cancel to stay.",
+                choices,
             ),
             chosen,
         )

@@ -69,7 +69,11 @@ class ChoiceScreen(ModalScreen[str]):
                     yield Button(label, id=ident, variant=variant)  # type: ignore[arg-type]
 
     def on_mount(self) -> None:
-        self.query(Button).first().focus()
+        # Enter on the first thing focused must never destroy anything: a destructive
+        # choice ("Replace it", "Discard") is never the one focused first.
+        buttons = list(self.query(Button))
+        safe = [b for b in buttons if b.variant != "error"]
+        (safe or buttons)[0].focus()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
@@ -300,6 +304,7 @@ class ExportScreen(ModalScreen[str | None]):
     def _path_changed(self) -> None:
         if self._confirm is not None:
             self._ask_replace(None)
+            self.show_problem("")  # it was about the path that was there
 
     @on(Input.Submitted, "#export-path")
     @on(Button.Pressed, "#write")

@@ -24,6 +24,7 @@ from textual.widgets import Button, Footer, Input, Label, Static
 from textual.worker import get_current_worker
 
 from deskfit.core.report import BANDS, Report, ReportError
+from deskfit.core.shown_text import safe_path
 from deskfit.tui.widgets.fields import OneLineInput
 
 BAND_STYLES = {"low": "green", "moderate": "yellow", "assess further": "red"}
@@ -36,9 +37,9 @@ def folder_problem(text: str) -> str | None:
         return "type the folder that holds the profiles"
     path = Path(text.strip()).expanduser()
     if not path.exists():
-        return f"{path} does not exist"
+        return f"{safe_path(path)} does not exist"
     if not path.is_dir():
-        return f"{path} is not a folder"
+        return f"{safe_path(path)} is not a folder"
     return None
 
 
@@ -199,7 +200,7 @@ class ReportScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         report = self.report
         with Vertical(id="report-body"):
-            title = Text.assemble(("Team report · ", "bold"), (str(self.folder), "bold"))
+            title = Text.assemble(("Team report · ", "bold"), (safe_path(self.folder), "bold"))
             if report is not None:
                 summary = report.summary
                 counts = f" · {summary.profiles} profile{'s' if summary.profiles != 1 else ''}"
