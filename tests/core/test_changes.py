@@ -16,9 +16,11 @@ from deskfit.core.changes import (
     set_answers,
     split_assignment,
 )
-from deskfit.core.profile import Profile
+from deskfit.core.profile import SECTION_MODELS, Profile
+from deskfit.core.questions import not_applying
 from deskfit.core.units import LengthParseError, parse_length
 from deskfit.core.validation import TOP, Problem, ProfileInvalid, check_field, parse_profile
+from deskfit.tui.state import WizardState
 
 Doc = Callable[[], dict[str, Any]]
 
@@ -141,14 +143,25 @@ def test_a_number(office: Profile, text: str, value: float) -> None:
     assert new.habits.hours_per_day == value
 
 
-@pytest.mark.parametrize("text", ["x", "nan", "inf", "25", "-1", "8h"])
-def test_a_bad_number_has_the_loaders_message(office: Profile, text: str) -> None:
+@pytest.mark.parametrize("text", ["nan", "inf", "25", "-1"])
+def test_a_number_out_of_range_has_the_loaders_message(office: Profile, text: str) -> None:
     problem = one_problem(office, f"habits.hours_per_day={text}")
-    try:
-        value: Any = float(text)
-    except ValueError:
-        value = text
-    assert problem.message == check_field("habits", "hours_per_day", value)
+    assert problem.message == check_field("habits", "hours_per_day", float(text))
+
+
+@pytest.mark.parametrize("text", ["x", "8 o'clock"])
+def test_text_that_is_no_number_has_the_wizards_message(office: Profile, text: str) -> None:
+    problem = one_problem(office, f"habits.hours_per_day={text}")
+    assert problem.message == f"type a number of hours, like 8; you gave {text!r}"
+    state = WizardState.new()  # the wizard says the very same
+    state.set_text("habits", "hours_per_day", text)
+    assert state.problems(("habits",))["habits.hours_per_day"] == problem.message
+
+
+@pytest.mark.parametrize(("text", "value"), [("8h", 8.0), ("7.5 hours", 7.5), ("6 h", 6.0)])
+def test_hours_may_carry_their_unit(office: Profile, text: str, value: float) -> None:
+    new, _ = set_answers(office, [f"habits.hours_per_day={text}"])
+    assert new.habits.hours_per_day == value
 
 
 @pytest.mark.parametrize(("text", "value"), [("45", 45), ("45.0", 45), ("0", 0)])
@@ -160,7 +173,10 @@ def test_a_whole_number(office: Profile, text: str, value: int) -> None:
 
 @pytest.mark.parametrize(
     ("text", "words"),
-    [("45.5", "must be a whole number of minutes; you gave 45.5"), ("soon", "whole number")],
+    [
+        ("45.5", "type a whole number of minutes, like 45; you gave '45.5'"),
+        ("soon", "whole number"),
+    ],
 )
 def test_a_bad_whole_number(office: Profile, text: str, words: str) -> None:
     assert words in one_problem(office, f"habits.longest_stretch_min={text}").message
@@ -390,6 +406,11 @@ def test_everything_else_is_kept(office: Profile) -> None:
     after = new.model_dump()
     assert after["chair"].pop("seat_height_cm") == 50.0
     before["chair"].pop("seat_height_cm")
+    # every other answer that applies (what does not apply is dropped, as in the wizard)
+    for section, fields in before.items():
+        if section in SECTION_MODELS:
+            for name in not_applying(section, fields):
+                fields[name] = after[section][name]
     assert after == before  # created, updated, extra and every other answer
     assert new.created == office.created
     assert new.extra == {"note": "the blue chair", "tags": ["office", "2026"]}
@@ -432,3 +453,22 @@ def test_hours_and_lengths_take_the_same_digits_and_minus_zero_is_zero(
     assert changed.habits.hours_per_day == 6.0
     assert changed.chair.seat_height_cm == 48.0
     assert str(changed.phone.hours_per_day) == "0.0"  # not -0.0, shown "-0 h"
+
+
+def test_an_answer_that_stops_applying_is_dropped_as_the_wizard_drops_it(office: Profile) -> None:
+    fixed, _ = set_answers(office, ["chair.height_adjustable=no"])
+    assert fixed.chair.seat_height_min_cm is None and fixed.chair.seat_height_max_cm is None
+    back, _ = set_answers(
+        fixed,
+        [
+            "chair.height_adjustable=yes",
+            "chair.seat_height_min_cm=40",
+            "chair.seat_height_max_cm=52",
+        ],
+    )
+    assert (back.chair.seat_height_min_cm, back.chair.seat_height_max_cm) == (40.0, 52.0)
+    with pytest.raises(ProfileInvalid) as caught:  # the old range is gone: it is asked again
+        set_answers(fixed, ["chair.height_adjustable=yes"])
+    assert [p.message for p in caught.value.problems] == [
+        "needed because the seat height can be adjusted"
+    ] * 2

@@ -40,7 +40,6 @@ from deskfit.tui.draft import (
 )
 from deskfit.tui.start import StartScreen, scan
 from deskfit.tui.state import WizardState
-from deskfit.tui.steps import HIDDEN_RULES
 from deskfit.tui.steps.base import StepScreen
 from deskfit.tui.steps.review import ReviewScreen
 
@@ -72,7 +71,7 @@ def _claim(path: Path, pid: int, **fields: Any) -> None:
 
 
 def _named(name: str, path: Path | None = None) -> WizardState:
-    state = WizardState.new(HIDDEN_RULES)
+    state = WizardState.new()
     state.set_value("profile", "name", name)
     state.path = path
     return state

@@ -7,7 +7,6 @@ import pytest
 from deskfit.core.questions import question, questions
 from deskfit.tui.draft import read_draft, write_draft
 from deskfit.tui.state import NEEDED, WizardState, parse_text
-from deskfit.tui.steps import HIDDEN_RULES
 
 
 def test_questions_come_from_the_model() -> None:
@@ -36,7 +35,7 @@ def test_lengths_read_in_the_persons_units(text: str, units: str, cm: float | No
 
 
 def test_unreadable_text_is_kept_and_explained() -> None:
-    state = WizardState.new(HIDDEN_RULES)
+    state = WizardState.new()
     state.set_text("body", "stature_cm", "tall")
     assert state.value("body", "stature_cm") == "tall"
     problems = state.problems(("body",))
@@ -47,19 +46,23 @@ def test_unreadable_text_is_kept_and_explained() -> None:
     assert state.problems(("body",))["body.stature_cm"] == NEEDED
 
 
-def test_hidden_answers_are_kept_but_not_saved() -> None:
-    state = WizardState.new(HIDDEN_RULES)
+def test_an_answer_no_longer_asked_is_dropped_as_deskfit_set_drops_it() -> None:
+    state = WizardState.new()
     state.set_value("footstool", "owned", True)
     state.set_text("footstool", "height_cm", "60")  # out of range ...
     assert "footstool.height_cm" in state.problems(("footstool",))
     state.set_value("footstool", "owned", False)  # ... but no longer asked
     assert state.problems(("footstool",)) == {}
     assert "height_cm" not in state.section_data("footstool")
-    assert state.value("footstool", "height_cm") == 60.0
+    assert state.value("footstool", "height_cm") is None
+    state.set_value("footstool", "owned", True)  # asked again: asked afresh
+    assert state.problems(("footstool",)) == {
+        "footstool.height_cm": "needed because you have a footstool"
+    }
 
 
 def test_units_change_only_what_is_shown() -> None:
-    state = WizardState.new(HIDDEN_RULES)
+    state = WizardState.new()
     state.set_text("chair", "seat_height_cm", "48.25")
     q = question("chair", "seat_height_cm")
     assert state.display_text(q) == "48.25"  # as typed
@@ -74,13 +77,13 @@ def test_draft_round_trip_keeps_every_answer(tmp_path: object) -> None:
     from pathlib import Path
 
     folder = Path(str(tmp_path))
-    state = WizardState.new(HIDDEN_RULES)
+    state = WizardState.new()
     state.set_value("profile", "name", "Desk")
     state.set_text("body", "stature_cm", "18o")
     state.set_text("body", "popliteal_height_cm", "")
     state.set_value("chair", "height_adjustable", True)
     state.step, state.visited = 2, 3
     path = write_draft(folder, state)
-    again = read_draft(path, HIDDEN_RULES)
+    again = read_draft(path)
     assert again.answers == state.answers
     assert (again.step, again.visited) == (2, 3)

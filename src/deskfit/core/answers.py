@@ -12,19 +12,10 @@ from pydantic.fields import FieldInfo
 
 from deskfit.core.fields import CHOICES, UNIT
 from deskfit.core.profile import SECTION_MODELS, Profile, Section, Units
+from deskfit.core.questionnaire import SECTION_TITLES
 from deskfit.core.units import format_length
 
-SECTION_TITLES = {
-    "body": "You",
-    "chair": "Chair",
-    "desk": "Desk",
-    "footstool": "Footstool",
-    "monitor": "Monitor",
-    "keyboard": "Keyboard",
-    "mouse": "Mouse",
-    "phone": "Phone",
-    "habits": "Habits",
-}
+__all__ = ["SECTION_TITLES", "answers_text", "format_answer"]
 
 
 def format_answer(info: FieldInfo, value: Any, units: Units, *, stature: bool = False) -> str:

@@ -25,8 +25,8 @@ from typing import Any, Final
 from pydantic_core import ErrorDetails
 
 from deskfit.core.profile import SECTION_MODELS, Profile, Units
-from deskfit.core.questions import PROFILE_FIELDS, Kind, input_unit, question
-from deskfit.core.units import LengthParseError, parse_length, read_number
+from deskfit.core.questions import PROFILE_FIELDS, Kind, prune, question
+from deskfit.core.reading import read_answer
 from deskfit.core.validation import (
     TOP,
     Problem,
@@ -47,8 +47,6 @@ _NOT_SETTABLE: Final = {
     "extra": "is a free-form table; edit the file to change it",
     "advice": "is written by deskfit on every save; it cannot be set",
 }
-_TRUE: Final = frozenset({"true", "yes", "y", "1", "on"})
-_FALSE: Final = frozenset({"false", "no", "n", "0", "off"})
 EXAMPLE: Final = "chair.seat_height_cm=52"
 
 
@@ -86,40 +84,10 @@ def choices(section: str, field: str) -> tuple[str, ...]:
 
 
 def read_value(section: str, field: str, text: str, units: Units) -> tuple[Any, str | None]:
-    """The value ``text`` stands for in this question, and why it can't be read (or None).
-
-    Text that is not a number, a yes/no or a choice is handed on as the string itself,
-    so that ``check_field`` words the problem exactly as the loader does.
-    """
-    stripped = text.strip()
-    if not stripped:
-        return CLEAR, None
-    kind = field_kind(section, field)
-    if kind == "length":
-        try:
-            return parse_length(stripped, default_unit=input_unit(units)), None
-        except LengthParseError as exc:
-            return stripped, str(exc)
-    if kind in ("number", "integer"):
-        try:
-            number = read_number(stripped)
-        except ValueError:
-            return stripped, None
-        if kind == "integer" and number.is_integer():
-            return int(number), None
-        return number, None
-    if kind == "yesno":
-        folded = stripped.casefold()
-        if folded in _TRUE:
-            return True, None
-        if folded in _FALSE:
-            return False, None
-        return stripped, None
-    if kind == "choice":
-        allowed = choices(section, field)
-        folded = stripped.casefold().replace("-", "_").replace(" ", "_")
-        return (folded if folded in allowed else stripped), None
-    return stripped, None
+    """The value ``text`` stands for in this question, and why it can't be read (or None):
+    the wizard's reader (``core/reading.py``), with blank meaning "clear the answer"."""
+    value, message = read_answer(question(section, field), text, units)
+    return (CLEAR, None) if value is None and message is None else (value, message)
 
 
 # -- keys ------------------------------------------------------------------------------
@@ -252,25 +220,26 @@ def apply_changes(profile: Profile, changes: Sequence[Change]) -> Profile:
     Everything else is kept as it was: ``created``, ``[extra]``, every other answer.
     Raises ProfileInvalid when the result is not a valid profile.
     """
-    data = profile.model_dump(mode="python")
+    data = profile.model_dump(mode="python", exclude_none=True)
+    # What does not apply is dropped before and after, as the wizard drops it (each
+    # field's ``when``): the same answers make the same profile whichever way they came.
+    # (So ``footstool.in_use``, which follows ``owned`` until it is answered, follows a
+    # footstool just bought rather than the "no" that went with having none.)
+    _prune(data)
     for change in changes:
         table = data if change.section == TOP else data.setdefault(change.section, {})
         if change.value is CLEAR:
             table.pop(change.field, None)
         else:
             table[change.field] = change.value
-    # footstool.in_use defaults to owned (profile-format.md). Saying you now have (or no
-    # longer have) a footstool, without saying whether you use it, takes that default,
-    # not the value that merely followed the old answer.
-    keys = {c.key for c in changes}
-    owned = next((c.value for c in changes if c.key == "footstool.owned"), None)
-    if (
-        isinstance(owned, bool)
-        and owned != profile.footstool.owned
-        and "footstool.in_use" not in keys
-    ):
-        data["footstool"].pop("in_use", None)
+    _prune(data)
     return parse_profile(data)
+
+
+def _prune(data: dict[str, Any]) -> None:
+    for section in SECTION_MODELS:
+        if isinstance(data.get(section), dict):
+            data[section] = prune(section, data[section])
 
 
 def set_answers(profile: Profile, assignments: Iterable[str]) -> tuple[Profile, list[Change]]:

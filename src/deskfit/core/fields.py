@@ -6,15 +6,26 @@ so a question is defined in exactly one place (the pydantic model in ``profile.p
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from pydantic import Field
+from pydantic.fields import FieldInfo
+
+from deskfit.core.applies import Condition
 
 # Keys used in ``json_schema_extra`` on every field. The UI and the messages read them.
 UNIT = "unit"  # "cm", "h", "min", "deg" or absent for choices and yes/no
 RANGE_PHRASE = "range_phrase"  # how a person would say the plausible range
 CHOICES = "choices"  # human labels for Literal values
 ADVANCED = "optional_measure"  # optional body measurement: the wizard marks it "optional"
+WHEN = "when"  # conditions (core/applies.py) under which the question applies at all
+
+
+def _extra(extra: dict[str, Any], when: Sequence[Condition] | Condition | None) -> dict[str, Any]:
+    if when is not None:
+        extra[WHEN] = [when] if isinstance(when, Mapping) else list(when)
+    return extra
 
 
 def measure(
@@ -27,6 +38,7 @@ def measure(
     unit: str = "cm",
     range_phrase: str | None = None,
     optional_measure: bool = False,
+    when: Sequence[Condition] | Condition | None = None,
 ) -> Any:
     """A number with a plausible range. ``range_phrase`` uses {lo}, {hi} and {unit}."""
     extra: dict[str, Any] = {UNIT: unit}
@@ -42,15 +54,38 @@ def measure(
         le=hi,
         allow_inf_nan=False,
         strict=True,  # "170" or true in a file is a mistake to report, not to coerce
-        json_schema_extra=extra,
+        json_schema_extra=_extra(extra, when),
     )
 
 
-def yes_no(title: str, help: str, *, default: Any = ...) -> Any:
-    return Field(default, title=title, description=help, strict=True)
+def yes_no(
+    title: str,
+    help: str,
+    *,
+    default: Any = ...,
+    when: Sequence[Condition] | Condition | None = None,
+) -> Any:
+    extra = _extra({}, when)
+    return Field(default, title=title, description=help, strict=True, json_schema_extra=extra)
 
 
-def choice(title: str, help: str, labels: dict[str, str], *, default: Any = ...) -> Any:
+def choice(
+    title: str,
+    help: str,
+    labels: dict[str, str],
+    *,
+    default: Any = ...,
+    when: Sequence[Condition] | Condition | None = None,
+) -> Any:
     """A pick-one question; ``labels`` maps each stored value to what a person reads."""
-    extra: dict[str, Any] = {CHOICES: labels}
+    extra: dict[str, Any] = _extra({CHOICES: labels}, when)
     return Field(default, title=title, description=help, json_schema_extra=extra)
+
+
+def when_of(info: FieldInfo) -> tuple[Condition, ...]:
+    """The conditions under which a field's question applies (empty: always)."""
+    extra = info.json_schema_extra if isinstance(info.json_schema_extra, dict) else {}
+    when = extra.get(WHEN)
+    if not isinstance(when, list):
+        return ()
+    return tuple(c for c in when if isinstance(c, Mapping))

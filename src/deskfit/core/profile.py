@@ -16,7 +16,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from deskfit.core.fields import choice, measure, yes_no
+from deskfit.core.applies import Condition, all_hold, because, is_not, yes
+from deskfit.core.fields import choice, measure, when_of, yes_no
 
 SCHEMA_VERSION = 1
 
@@ -52,8 +53,30 @@ class Section(BaseModel):
     )
 
     def rules(self) -> list[Rule]:
-        """Cross-field problems in this section; empty when it is consistent."""
+        """Cross-field problems in this section; empty when it is consistent.
+
+        A question that applies (its ``when``, core/applies.py) and has no default is
+        needed, with the reason its ``when`` gives; then each section's own checks.
+        """
+        answers = self.model_dump()
+        needed = [
+            Rule(name, f"needed {because(when)}")
+            for name, when in conditions(type(self)).items()
+            if getattr(self, name) is None
+            and type(self).model_fields[name].default is None
+            and name != "in_use"  # "in_use" left blank means "as owned" (profile-format.md)
+            and all_hold(when, answers)
+        ]
+        return needed + self.checks()
+
+    def checks(self) -> list[Rule]:
+        """This section's own cross-field checks (ranges, a tray below the desk top)."""
         return []
+
+
+def conditions(model: type[BaseModel]) -> dict[str, tuple[Condition, ...]]:
+    """Each field's ``when`` (only fields that have one), in model order."""
+    return {name: when for name, info in model.model_fields.items() if (when := when_of(info))}
 
 
 def _range_rules(
@@ -76,10 +99,6 @@ def _range_rules(
             Rule(value_key or hi_key, f"{value:g} cm is above the highest {what} ({hi:g} cm)")
         )
     return out
-
-
-def _required(section: Section, keys: tuple[str, ...], because: str) -> list[Rule]:
-    return [Rule(k, f"needed {because}") for k in keys if getattr(section, k) is None]
 
 
 class Body(Section):
@@ -178,6 +197,7 @@ class Chair(Section):
         hi=100,
         default=None,
         range_phrase="a seat is {lo}–{hi} {unit} from the floor",
+        when=yes("height_adjustable", "because the seat height can be adjusted"),
     )
     seat_height_max_cm: float | None = measure(
         "Highest seat height",
@@ -186,6 +206,7 @@ class Chair(Section):
         hi=100,
         default=None,
         range_phrase="a seat is {lo}–{hi} {unit} from the floor",
+        when=yes("height_adjustable", "because the seat height can be adjusted"),
     )
     seat_depth_cm: float | None = measure(
         "Seat depth (optional)",
@@ -208,6 +229,7 @@ class Chair(Section):
         "Does the lumbar support sit in the small of your back?",
         "Sitting back in the chair, the support should meet the inward curve just above your belt.",
         default=True,
+        when=is_not("lumbar_support", "none", "because the chair has a lumbar support"),
     )
     backrest: bool = yes_no(
         "Do you lean against a backrest?",
@@ -222,9 +244,13 @@ class Chair(Section):
         default=100.0,
         unit="deg",
         range_phrase="a backrest angle is {lo}–{hi}°",
+        when=yes("backrest", "because you lean against a backrest"),
     )
     backrest_adjustable: bool = yes_no(
-        "Can the backrest be adjusted?", "Its angle or its height.", default=False
+        "Can the backrest be adjusted?",
+        "Its angle or its height.",
+        default=False,
+        when=yes("backrest", "because you lean against a backrest"),
     )
     cushion_cm: float = measure(
         "Seat cushion",
@@ -247,24 +273,24 @@ class Chair(Section):
         "shoulders up, or sit below your elbows?",
         {"supported": "Just supported", "too_high": "Too high", "too_low": "Too low"},
         default="supported",
+        when=is_not("armrests", "none", "because the chair has armrests"),
     )
     armrests_hard: bool = yes_no(
-        "Are the armrests hard or damaged?", "A hard edge presses on the forearm.", default=False
+        "Are the armrests hard or damaged?",
+        "A hard edge presses on the forearm.",
+        default=False,
+        when=is_not("armrests", "none", "because the chair has armrests"),
     )
     armrests_too_wide: bool = yes_no(
         "Are the armrests too wide apart?",
         "If you have to hold your arms out to reach them, they are too wide.",
         default=False,
+        when=is_not("armrests", "none", "because the chair has armrests"),
     )
 
-    def rules(self) -> list[Rule]:
+    def checks(self) -> list[Rule]:
         out: list[Rule] = []
         if self.height_adjustable:
-            out += _required(
-                self,
-                ("seat_height_min_cm", "seat_height_max_cm"),
-                "because the seat height can be adjusted",
-            )
             out += _range_rules(
                 self, "seat_height_min_cm", "seat_height_max_cm", "seat_height_cm", "seat height"
             )
@@ -289,6 +315,7 @@ class Desk(Section):
         hi=150,
         default=None,
         range_phrase="a desk is {lo}–{hi} {unit} high",
+        when=yes("height_adjustable", "because the desk height can be adjusted"),
     )
     height_max_cm: float | None = measure(
         "Highest desk height",
@@ -297,6 +324,7 @@ class Desk(Section):
         hi=150,
         default=None,
         range_phrase="a desk is {lo}–{hi} {unit} high",
+        when=yes("height_adjustable", "because the desk height can be adjusted"),
     )
     sit_stand: bool = yes_no(
         "Is it a sit-stand desk?", "One that rises high enough to work standing.", default=False
@@ -327,22 +355,20 @@ class Desk(Section):
         hi=150,
         default=None,
         range_phrase="a keyboard tray is {lo}–{hi} {unit} high",
+        when=yes("keyboard_tray", "because you use a keyboard tray"),
     )
     keyboard_tray_adjustable: bool = yes_no(
         "Can the tray height be adjusted?",
         "A lever or knob that moves the tray up and down.",
         default=False,
+        when=yes("keyboard_tray", "because you use a keyboard tray"),
     )
 
-    def rules(self) -> list[Rule]:
+    def checks(self) -> list[Rule]:
         out: list[Rule] = []
         if self.height_adjustable:
-            out += _required(
-                self, ("height_min_cm", "height_max_cm"), "because the desk height can be adjusted"
-            )
             out += _range_rules(self, "height_min_cm", "height_max_cm", "height_cm", "desk height")
         if self.keyboard_tray:
-            out += _required(self, ("keyboard_tray_height_cm",), "because you use a keyboard tray")
             tray = self.keyboard_tray_height_cm
             if tray is not None and tray >= self.height_cm:
                 out.append(
@@ -364,9 +390,13 @@ class Footstool(Section):
         hi=40,
         default=None,
         range_phrase="a footstool is {lo}–{hi} {unit} high",
+        when=yes("owned", "because you have a footstool"),
     )
     adjustable: bool = yes_no(
-        "Can its height be adjusted?", "Legs or a slider that change its height.", default=False
+        "Can its height be adjusted?",
+        "Legs or a slider that change its height.",
+        default=False,
+        when=yes("owned", "because you have a footstool"),
     )
     height_min_cm: float | None = measure(
         "Lowest footstool height",
@@ -375,6 +405,10 @@ class Footstool(Section):
         hi=40,
         default=None,
         range_phrase="a footstool is {lo}–{hi} {unit} high",
+        when=(
+            yes("owned", "because you have a footstool"),
+            yes("adjustable", "because the footstool height can be adjusted"),
+        ),
     )
     height_max_cm: float | None = measure(
         "Highest footstool height",
@@ -383,11 +417,16 @@ class Footstool(Section):
         hi=40,
         default=None,
         range_phrase="a footstool is {lo}–{hi} {unit} high",
+        when=(
+            yes("owned", "because you have a footstool"),
+            yes("adjustable", "because the footstool height can be adjusted"),
+        ),
     )
     in_use: bool | None = yes_no(
         "Are your feet on it while you work?",
         "Leave as it is if you use it; say no if it sits unused.",
         default=None,
+        when=yes("owned", "because you have a footstool"),
     )
 
     @model_validator(mode="after")
@@ -397,22 +436,15 @@ class Footstool(Section):
             self.in_use = self.owned
         return self
 
-    def rules(self) -> list[Rule]:
+    def checks(self) -> list[Rule]:
         out: list[Rule] = []
-        if self.owned:
-            out += _required(self, ("height_cm",), "because you have a footstool")
-            if self.adjustable:
-                out += _required(
-                    self,
-                    ("height_min_cm", "height_max_cm"),
-                    "because the footstool height can be adjusted",
-                )
-                # 0 is "put aside, feet on the floor", which a plan step may set
-                # (profile-format.md: a plan step's to_cm of 0 means no footstool).
-                value_key = "height_cm" if self.height_cm != 0 else None
-                out += _range_rules(
-                    self, "height_min_cm", "height_max_cm", value_key, "footstool height"
-                )
+        if self.owned and self.adjustable:
+            # 0 is "put aside, feet on the floor", which a plan step may set
+            # (profile-format.md: a plan step's to_cm of 0 means no footstool).
+            value_key = "height_cm" if self.height_cm != 0 else None
+            out += _range_rules(
+                self, "height_min_cm", "height_max_cm", value_key, "footstool height"
+            )
         return out
 
 
@@ -455,6 +487,7 @@ class Monitor(Section):
         "Do you use a document holder?",
         "A stand that holds paper beside the screen.",
         default=False,
+        when=yes("reads_documents", "because you work from documents"),
     )
 
 
@@ -516,12 +549,16 @@ class Phone(Section):
         default="none",
     )
     within_reach: bool = yes_no(
-        "Is the phone within 30 cm?", "Within easy reach without stretching.", default=True
+        "Is the phone within 30 cm?",
+        "Within easy reach without stretching.",
+        default=True,
+        when=is_not("use", "none", "because you take calls"),
     )
     neck_shoulder_hold: bool = yes_no(
         "Do you hold the phone between ear and shoulder?",
         "Cradling the handset to free your hands while you talk.",
         default=False,
+        when=is_not("use", "none", "because you take calls"),
     )
     hours_per_day: float = measure(
         "Hours a day on the phone",
@@ -531,6 +568,7 @@ class Phone(Section):
         default=0.0,
         unit="h",
         range_phrase="a day has {lo}–{hi} hours",
+        when=is_not("use", "none", "because you take calls"),
     )
 
 

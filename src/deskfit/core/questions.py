@@ -10,6 +10,7 @@ pseudo-section ``"profile"`` (``validation.TOP``).
 from __future__ import annotations
 
 import types
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from typing import Any, Literal, Union, get_args, get_origin
@@ -17,7 +18,8 @@ from typing import Any, Literal, Union, get_args, get_origin
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
-from deskfit.core.fields import ADVANCED, CHOICES, UNIT
+from deskfit.core.applies import Condition, all_hold
+from deskfit.core.fields import ADVANCED, CHOICES, UNIT, when_of
 from deskfit.core.profile import SECTION_MODELS, Profile, Units
 from deskfit.core.validation import TOP
 
@@ -39,6 +41,11 @@ class Question:
     nullable: bool
     default: Any  # the model's default, or ... when an answer is required
     optional_measure: bool
+    when: tuple[Condition, ...] = ()  # all must hold for the question to apply
+
+    def applies(self, answers: Mapping[str, Any]) -> bool:
+        """Whether this question is asked, given the answers of its section."""
+        return all_hold(self.when, answers)
 
     @property
     def key(self) -> str:
@@ -91,6 +98,7 @@ def _question(section: str, field: str, info: FieldInfo) -> Question:
         nullable=nullable,
         default=... if info.is_required() else info.default,
         optional_measure=bool(extra.get(ADVANCED)),
+        when=when_of(info),
     )
 
 
@@ -112,3 +120,21 @@ def question(section: str, field: str) -> Question:
 def input_unit(units: Units) -> Literal["cm", "in"]:
     """What a bare number means for a length: cm in a metric profile, inches in imperial."""
     return "cm" if units == "metric" else "in"
+
+
+def not_applying(section: str, answers: Mapping[str, Any]) -> set[str]:
+    """The questions of a section that its answers rule out (hidden in the wizard)."""
+    return {q.field for q in questions(section) if q.when and not q.applies(answers)}
+
+
+def prune(section: str, answers: Mapping[str, Any]) -> dict[str, Any]:
+    """The answers without those that do not apply: what the wizard and ``deskfit set``
+    both save, so that they save the same profile for the same answers. Repeated until
+    nothing more drops (a question may depend on one that just stopped applying)."""
+    kept = dict(answers)
+    while True:
+        gone = not_applying(section, kept) & kept.keys()
+        if not gone:
+            return kept
+        for name in gone:
+            del kept[name]

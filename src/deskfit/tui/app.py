@@ -60,7 +60,7 @@ from deskfit.tui.draft import (
 from deskfit.tui.ondisk import changed_since, load_stamped, save_failure, stamp_of
 from deskfit.tui.start import StartScreen
 from deskfit.tui.state import WizardState
-from deskfit.tui.steps import HIDDEN_RULES, REVIEW, STEPS
+from deskfit.tui.steps import LABELS, REVIEW, TITLES, make_screen, step_sections
 from deskfit.tui.steps.base import StepScreen, WizardScreen
 
 if TYPE_CHECKING:
@@ -169,7 +169,7 @@ class DeskfitApp(App[None]):
             self.pop_screen()
 
     def step_titles(self) -> list[str]:
-        return [step.SHORT_TITLE or step.STEP_TITLE for step in STEPS]
+        return list(LABELS)
 
     def _fresh(self, state: WizardState) -> None:
         """Work on these answers from now on; screens built for other answers go."""
@@ -182,7 +182,7 @@ class DeskfitApp(App[None]):
 
     def start_new(self) -> None:
         """A new profile, with a draft of its own: other drafts are on the start screen."""
-        self._fresh(WizardState.new(HIDDEN_RULES))
+        self._fresh(WizardState.new())
         self.goto(0)
 
     def open_profile(self, path: Path, *, review: bool) -> None:
@@ -191,7 +191,7 @@ class DeskfitApp(App[None]):
         except ProfileFileError as exc:
             self.show_file_problem(exc.report())
             return
-        state = WizardState.from_profile(loaded.profile, loaded.path, HIDDEN_RULES)
+        state = WizardState.from_profile(loaded.profile, loaded.path)
         state.disk = disk  # what the file held: a save compares it with the file then
         state.migrated_from = loaded.migrated_from
         state.visited = REVIEW
@@ -277,7 +277,7 @@ class DeskfitApp(App[None]):
             if info.in_use:
                 self.show_draft_in_use(info)
                 return
-            state = read_draft(path, HIDDEN_RULES)  # goes on writing this same draft file
+            state = read_draft(path)  # goes on writing this same draft file
         except DraftError as exc:
             self.show_file_problem(f"The draft cannot be read: {exc}")
             return
@@ -338,9 +338,9 @@ class DeskfitApp(App[None]):
     # -- moving between steps -----------------------------------------------------------
 
     def step_problems(self, index: int) -> dict[str, str]:
-        if self.state is None or index >= len(STEPS):
+        if self.state is None or index >= REVIEW:
             return {}
-        return self.state.problems(STEPS[index].SECTIONS)
+        return self.state.problems(step_sections(index))
 
     def first_invalid_step(self) -> int | None:
         for i in range(REVIEW):
@@ -357,9 +357,7 @@ class DeskfitApp(App[None]):
         if index == REVIEW:
             bad = self.first_invalid_step()
             if bad is not None:
-                self.notify(
-                    f"{STEPS[bad].STEP_TITLE} needs a look before the advice.", severity="warning"
-                )
+                self.notify(f"{TITLES[bad]} needs a look before the advice.", severity="warning")
                 index = bad
         state.step = index
         state.visited = max(state.visited, index)
@@ -371,7 +369,7 @@ class DeskfitApp(App[None]):
             return
         screen = self._kept.get(index)
         if screen is None:
-            screen = STEPS[index](index)
+            screen = make_screen(index)
             if isinstance(screen, StepScreen):  # the review is built afresh every time
                 self._kept[index] = screen
                 self.install_screen(screen, f"step-{index}")
@@ -846,10 +844,10 @@ class DeskfitApp(App[None]):
                 yield SystemCommand(
                     "Compare", "Compare with another saved profile", self.action_compare
                 )
-            for i, step in enumerate(STEPS):
+            for i, title in enumerate(TITLES):
                 if i <= self.state.visited and i != screen.index:
                     yield SystemCommand(
-                        f"Go to {step.STEP_TITLE}",
+                        f"Go to {title}",
                         f"Step {i + 1}",
                         lambda i=i: self.goto(i),
                     )

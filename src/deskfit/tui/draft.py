@@ -44,7 +44,7 @@ from deskfit.core.shown_text import safe, safe_path
 from deskfit.core.store import ProfileFileError, atomic_write, read_document
 from deskfit.core.store import slugify as _slugify
 from deskfit.tui.ondisk import DiskStamp
-from deskfit.tui.state import HiddenRule, WizardState
+from deskfit.tui.state import WizardState
 
 DRAFTS = ".drafts"
 NEW = "new"
@@ -314,11 +314,11 @@ def _read(path: Path) -> tuple[dict[str, Any], dict[str, Any]]:
     return document, meta
 
 
-def read_draft(path: Path, hidden_rules: Mapping[str, HiddenRule] | None = None) -> WizardState:
+def read_draft(path: Path) -> WizardState:
     """The answers of a draft, as a state that goes on writing this same draft file."""
     document, meta = _read(path)
     answers = document["answers"]
-    state = WizardState.blank(hidden_rules)
+    state = WizardState.blank()
     for section, fields in state.answers.items():
         given = answers.get(section, {})
         if not isinstance(given, dict):

@@ -9,15 +9,23 @@ draft file can hold it. Switching units changes only how lengths are *shown*.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from deskfit.core.profile import SECTION_NAMES, Profile, Units
-from deskfit.core.questions import PROFILE, Question, input_unit, question, questions
-from deskfit.core.units import LengthParseError, format_length_input, parse_length, read_number
+from deskfit.core.questions import (
+    PROFILE,
+    Question,
+    not_applying,
+    prune,
+    question,
+    questions,
+)
+from deskfit.core.reading import read_answer
+from deskfit.core.units import format_length_input
 from deskfit.core.validation import (
     Problem,
     ProfileInvalid,
@@ -27,45 +35,13 @@ from deskfit.core.validation import (
 )
 from deskfit.tui.ondisk import DiskStamp
 
-# section -> the fields of that section that do not apply, given its current answers.
-HiddenRule = Callable[[Mapping[str, Any]], set[str]]
-
 NEEDED = "an answer is needed"
 NUMERIC = ("length", "number", "integer")
 
 
 def parse_text(q: Question, text: str, units: Units) -> tuple[Any, str | None]:
-    """The value a person's text stands for, and why it cannot be read (None when it can).
-
-    Blank is ``None``; text that cannot be read is kept as the ``str`` itself.
-    """
-    stripped = text.strip()
-    if not stripped:
-        return None, None
-    if q.kind == "length":
-        try:
-            return parse_length(stripped, default_unit=input_unit(units)), None
-        except LengthParseError as exc:
-            return text, str(exc)
-    if q.kind in ("number", "integer"):
-        unit_word = {"h": "hours", "min": "minutes", "deg": "degrees"}.get(q.unit or "", "")
-        of = f" of {unit_word}" if unit_word else ""
-        try:
-            number = read_number(stripped)
-        except ValueError:
-            whole = "a whole number" if q.kind == "integer" else "a number"
-            return text, f"type {whole}{of}, like {_example(q)}"
-        if q.kind == "integer":
-            if not number.is_integer():
-                return text, f"type a whole number{of}, like {_example(q)}"
-            return int(number), None
-        return number, None
-    return stripped if q.kind == "text" else text, None
-
-
-def _example(q: Question) -> str:
-    default = q.default
-    return f"{default:g}" if isinstance(default, (int, float)) else "8"
+    """What a person typed, read as ``deskfit set`` reads it (``core/reading.py``)."""
+    return read_answer(q, text, units)
 
 
 @dataclass
@@ -73,7 +49,6 @@ class WizardState:
     """Every answer of one profile being written or edited, and where the walk is."""
 
     answers: dict[str, dict[str, Any]]
-    hidden_rules: dict[str, HiddenRule] = field(default_factory=dict)
     texts: dict[str, tuple[str, str]] = field(default_factory=dict)  # key -> (units, text)
     path: Path | None = None  # the saved file this profile is read from and saved to
     disk: DiskStamp | None = None  # what ``path`` held when last read or written here
@@ -87,19 +62,19 @@ class WizardState:
     # -- building ---------------------------------------------------------------------
 
     @classmethod
-    def blank(cls, hidden_rules: Mapping[str, HiddenRule] | None = None) -> WizardState:
+    def blank(cls) -> WizardState:
         """Nothing answered yet: every field empty (used under drafts, which list answers)."""
         answers: dict[str, dict[str, Any]] = {
             s: {q.field: None for q in questions(s)} for s in (PROFILE, *SECTION_NAMES)
         }
         answers[PROFILE]["units"] = "metric"
         answers[PROFILE]["name"] = ""
-        return cls(answers=answers, hidden_rules=dict(hidden_rules or {}))
+        return cls(answers=answers)
 
     @classmethod
-    def new(cls, hidden_rules: Mapping[str, HiddenRule] | None = None) -> WizardState:
+    def new(cls) -> WizardState:
         """A new profile: the model's defaults filled in, the rest blank."""
-        state = cls.blank(hidden_rules)
+        state = cls.blank()
         for section, answers in state.answers.items():
             for q in questions(section):
                 if q.default is not ...:
@@ -112,13 +87,13 @@ class WizardState:
         cls,
         profile: Profile,
         path: Path | None = None,
-        hidden_rules: Mapping[str, HiddenRule] | None = None,
     ) -> WizardState:
         """Every answer of a saved profile, to edit it and save it back to ``path``."""
-        state = cls.blank(hidden_rules)
+        state = cls.blank()
         state.answers[PROFILE] = {"name": profile.name, "units": profile.units}
         for section, model in profile.sections().items():
             state.answers[section].update(model.model_dump())
+            state._drop_what_no_longer_applies(section)
         state.path = path
         state.created = profile.created
         state.extra = dict(profile.extra)
@@ -148,8 +123,21 @@ class WizardState:
         if old == value and type(old) is type(value):
             return False
         self.answers[section][name] = value
+        self._drop_what_no_longer_applies(section)
         self.dirty = True
         return True
+
+    def _drop_what_no_longer_applies(self, section: str) -> None:
+        """Blank the answers this section's answers now rule out, as ``deskfit set`` drops
+        them (``questions.prune``): the same answers always make the same profile."""
+        if section == PROFILE:
+            return
+        fields = self.answers[section]
+        kept = prune(section, fields)
+        for q in questions(section):
+            if q.field not in kept:  # back to what the model assumes when it is not given
+                fields[q.field] = None if q.default is ... else q.default
+                self.texts.pop(q.key, None)
 
     def set_text(self, section: str, name: str, text: str) -> bool:
         """Record what was typed in a numeric field; True when the answer changed."""
@@ -183,8 +171,10 @@ class WizardState:
     # -- what applies -----------------------------------------------------------------
 
     def hidden(self, section: str) -> set[str]:
-        rule = self.hidden_rules.get(section)
-        return rule(self.answers[section]) if rule else set()
+        """The section's questions its answers rule out (each field's ``when``)."""
+        if section == PROFILE:
+            return set()
+        return not_applying(section, self.answers[section])
 
     def visible(self, section: str) -> list[Question]:
         hidden = self.hidden(section)

@@ -1,36 +1,27 @@
-"""The wizard's steps in the order a person adjusts things, ending with the review."""
+"""The wizard's screens: one per step of the questionnaire (``core/questionnaire.py``),
+then the review."""
 
 from __future__ import annotations
 
-from deskfit.tui.state import HiddenRule
+from deskfit.core.questionnaire import REVIEW_TITLE, STEPS
 from deskfit.tui.steps.base import StepScreen, WizardScreen
-from deskfit.tui.steps.chair import ChairStep
-from deskfit.tui.steps.desk import DeskStep
-from deskfit.tui.steps.footstool import FootstoolStep
-from deskfit.tui.steps.habits import HabitsStep
-from deskfit.tui.steps.keyboard_mouse import KeyboardMouseStep
-from deskfit.tui.steps.monitor import MonitorStep
-from deskfit.tui.steps.phone import PhoneStep
 from deskfit.tui.steps.review import ReviewScreen
-from deskfit.tui.steps.you import YouStep
 
-STEPS: list[type[WizardScreen]] = [
-    YouStep,
-    ChairStep,
-    DeskStep,
-    FootstoolStep,
-    MonitorStep,
-    KeyboardMouseStep,
-    PhoneStep,
-    HabitsStep,
-    ReviewScreen,
-]
-REVIEW = len(STEPS) - 1
+REVIEW = len(STEPS)  # the review comes after the last step of questions
+TITLES: tuple[str, ...] = (*(s.title for s in STEPS), REVIEW_TITLE)
+LABELS: tuple[str, ...] = (*(s.label for s in STEPS), REVIEW_TITLE)
 
-# section -> which of its questions do not apply, from every step's rules
-HIDDEN_RULES: dict[str, HiddenRule] = {
-    section: rule
-    for step in STEPS
-    if issubclass(step, StepScreen)
-    for section, rule in step.HIDDEN.items()
-}
+
+def make_screen(index: int) -> WizardScreen:
+    """The screen of step ``index``: a form of its questions, or the review."""
+    if index == REVIEW:
+        return ReviewScreen(index)
+    return StepScreen(index, STEPS[index])
+
+
+def step_sections(index: int) -> tuple[str, ...]:
+    """The sections step ``index`` asks (none for the review)."""
+    return STEPS[index].sections if index < REVIEW else ()
+
+
+__all__ = ["LABELS", "REVIEW", "TITLES", "make_screen", "step_sections"]

@@ -19,24 +19,18 @@ from textual.events import DescendantBlur, DescendantFocus
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Input, RadioSet, Static
 
-from deskfit.core.answers import SECTION_TITLES
+from deskfit.core.questionnaire import SECTION_TITLES, Step
 from deskfit.core.questions import PROFILE, Question, question, questions
-from deskfit.tui.state import NEEDED, HiddenRule, WizardState
+from deskfit.tui.state import NEEDED, WizardState
 from deskfit.tui.widgets.fields import AnswerInput, ChoiceSet, FieldRow
 from deskfit.tui.widgets.steplist import StepList
 
 if TYPE_CHECKING:
     from deskfit.tui.app import DeskfitApp
 
-SUBTITLES = {PROFILE: "This profile", **SECTION_TITLES}
-
 
 class WizardScreen(Screen[None]):
     """What every step, the review included, has: the step list and the way around."""
-
-    STEP_TITLE: ClassVar[str] = ""
-    SHORT_TITLE: ClassVar[str] = ""  # for the step list, when STEP_TITLE is long
-    SECTIONS: ClassVar[tuple[str, ...]] = ()
 
     BINDINGS: ClassVar[list[Any]] = [
         Binding("ctrl+n", "next", "Next"),
@@ -99,13 +93,15 @@ class WizardScreen(Screen[None]):
 
 
 class StepScreen(WizardScreen):
-    """A step of questions. Subclasses set STEP_TITLE, SECTIONS, INTRO and HIDDEN."""
+    """A step of questions: the form of its sections' questions (``core/questionnaire``).
 
-    INTRO: ClassVar[str] = ""
-    HIDDEN: ClassVar[dict[str, HiddenRule]] = {}
+    Which questions show is the core's ``not_applying``, from each field's ``when``.
+    """
 
-    def __init__(self, index: int) -> None:
+    def __init__(self, index: int, step: Step) -> None:
         super().__init__(index)
+        self.step = step
+        self.sections = step.sections
         self.touched: set[str] = set()
         self.tried = False  # Next was pressed: show every message, "needed" ones too
 
@@ -115,7 +111,7 @@ class StepScreen(WizardScreen):
         app = self.wizard
         state = self.state
         total = len(app.step_titles())
-        title = self.STEP_TITLE
+        title = self.step.title
         with Horizontal(id="wizard"):
             yield self.step_list()
             with Vertical(id="step"):
@@ -124,11 +120,11 @@ class StepScreen(WizardScreen):
                     id="step-title",
                 )
                 with VerticalScroll(id="form", can_focus=False):
-                    if self.INTRO:
-                        yield Static(self.INTRO, id="step-intro")
-                    for section in self.SECTIONS:
-                        if len(self.SECTIONS) > 1:
-                            yield Static(SUBTITLES[section], classes="section-title")
+                    if self.step.intro:
+                        yield Static(self.step.intro, id="step-intro")
+                    for section in self.sections:
+                        if len(self.sections) > 1:
+                            yield Static(SECTION_TITLES[section], classes="section-title")
                         for q in questions(section):
                             yield FieldRow(
                                 q,
@@ -224,14 +220,14 @@ class StepScreen(WizardScreen):
     # -- showing what is wrong --------------------------------------------------------
 
     def problems(self) -> dict[str, str]:
-        return self.state.problems(self.SECTIONS)
+        return self.state.problems(self.sections)
 
     def refresh_form(self) -> None:
         """Hide what does not apply; put each message beside its field."""
         state = self.state
         problems = self.problems()
         shown_keys: set[str] = set()
-        for section in self.SECTIONS:
+        for section in self.sections:
             hidden = state.hidden(section)
             for q in questions(section):
                 row = self.row(q)
@@ -315,23 +311,4 @@ class StepScreen(WizardScreen):
         return q if isinstance(q, Question) else None
 
 
-def hide_unless(flag: str, *fields: str) -> HiddenRule:
-    """A rule: ``fields`` do not apply unless the answer to ``flag`` is yes."""
-
-    def rule(answers: Any) -> set[str]:
-        return set() if answers.get(flag) is True else set(fields)
-
-    return rule
-
-
-def combine(*rules: HiddenRule) -> HiddenRule:
-    def rule(answers: Any) -> set[str]:
-        out: set[str] = set()
-        for r in rules:
-            out |= r(answers)
-        return out
-
-    return rule
-
-
-__all__ = ["StepScreen", "WizardScreen", "combine", "hide_unless", "question"]
+__all__ = ["StepScreen", "WizardScreen", "question"]

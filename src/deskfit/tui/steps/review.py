@@ -143,8 +143,7 @@ def estimated_text(advice: Advice) -> Text:
 
 
 class ReviewScreen(WizardScreen):
-    STEP_TITLE = "Review"
-    SECTIONS = ()
+    """The plan, ROSA now and after, the advice and the drawing."""
 
     BINDINGS: ClassVar[list[Any]] = [
         Binding("d", "toggle_diagram", "Drawing"),
