@@ -25,7 +25,7 @@ from typing import Any, Final
 from pydantic_core import ErrorDetails
 
 from deskfit.core.profile import SECTION_MODELS, Profile, Units
-from deskfit.core.questions import PROFILE_FIELDS, Kind, prune, question
+from deskfit.core.questions import PROFILE_FIELDS, Kind, not_applying, prune, question
 from deskfit.core.reading import read_answer
 from deskfit.core.validation import (
     TOP,
@@ -165,6 +165,14 @@ def parse_changes(assignments: Iterable[str], units: Units) -> list[Change]:
     in ``units``, except that when the same command sets ``units`` too, the new units
     apply (``units=imperial chair.seat_height_cm=19``).
     """
+    changes, problems = read_changes(assignments, units)
+    if problems:
+        raise ProfileInvalid(problems)
+    return changes
+
+
+def read_changes(assignments: Iterable[str], units: Units) -> tuple[list[Change], list[Problem]]:
+    """``parse_changes`` without raising: the changes that read, and every problem."""
     problems: list[tuple[int, Problem]] = []
     located: list[tuple[int, str, str, str]] = []
     count: dict[tuple[str, str], int] = {}
@@ -209,9 +217,7 @@ def parse_changes(assignments: Iterable[str], units: Units) -> list[Change]:
             problems.append((index, Problem(change.key, message)))
             continue
         changes.append(Change(section, field, text, value))
-    if problems:
-        raise ProfileInvalid([p for _, p in sorted(problems, key=lambda item: item[0])])
-    return changes
+    return changes, [p for _, p in sorted(problems, key=lambda item: item[0])]
 
 
 def apply_changes(profile: Profile, changes: Sequence[Change]) -> Profile:
@@ -220,6 +226,11 @@ def apply_changes(profile: Profile, changes: Sequence[Change]) -> Profile:
     Everything else is kept as it was: ``created``, ``[extra]``, every other answer.
     Raises ProfileInvalid when the result is not a valid profile.
     """
+    return parse_profile(_applied(profile, changes))
+
+
+def _applied(profile: Profile, changes: Sequence[Change]) -> dict[str, Any]:
+    """The profile's document with the changes made and what does not apply dropped."""
     data = profile.model_dump(mode="python", exclude_none=True)
     # What does not apply is dropped before and after, as the wizard drops it (each
     # field's ``when``): the same answers make the same profile whichever way they came.
@@ -233,7 +244,7 @@ def apply_changes(profile: Profile, changes: Sequence[Change]) -> Profile:
         else:
             table[change.field] = change.value
     _prune(data)
-    return parse_profile(data)
+    return data
 
 
 def _prune(data: dict[str, Any]) -> None:
@@ -247,5 +258,22 @@ def set_answers(profile: Profile, assignments: Iterable[str]) -> tuple[Profile, 
 
     Raises ProfileInvalid listing every problem; the profile given is never modified.
     """
-    changes = parse_changes(assignments, profile.units)
+    changes, problems = read_changes(assignments, profile.units)
+    if problems:
+        # An answer to a question the other answers rule out is dropped, bad or not, as
+        # the wizard hides it: the same answers make the same profile either way.
+        data = _applied(profile, changes)
+        ruled_out = {
+            f"{section}.{name}"
+            for section in SECTION_MODELS
+            if isinstance(data.get(section), dict)
+            for name in not_applying(section, {**_given(changes, section), **data[section]})
+        }
+        problems = [p for p in problems if p.key not in ruled_out]
+        if problems:
+            raise ProfileInvalid(problems)
     return apply_changes(profile, changes), changes
+
+
+def _given(changes: Sequence[Change], section: str) -> dict[str, Any]:
+    return {c.field: c.value for c in changes if c.section == section and c.value is not CLEAR}
