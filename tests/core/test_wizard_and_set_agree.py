@@ -117,7 +117,11 @@ def toml(profile: Profile | None) -> Any:
     return None if profile is None else render_toml(profile.model_copy(update={"updated": None}))
 
 
-@settings(max_examples=int(os.environ.get("DESKFIT_AGREE_CASES", "400")), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(
+    max_examples=int(os.environ.get("DESKFIT_AGREE_CASES", "400")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
 @given(sequences())
 def test_the_wizard_and_set_save_the_same_profile(answers: list[tuple[Question, str]]) -> None:
     wizard = outcome_of_wizard(answers)

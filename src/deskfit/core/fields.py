@@ -20,6 +20,7 @@ RANGE_PHRASE = "range_phrase"  # how a person would say the plausible range
 CHOICES = "choices"  # human labels for Literal values
 ADVANCED = "optional_measure"  # optional body measurement: the wizard marks it "optional"
 WHEN = "when"  # conditions (core/applies.py) under which the question applies at all
+OPTIONAL_WHEN_SHOWN = "optional_when_shown"  # a follow-up that may stay blank when asked
 
 
 def _extra(extra: dict[str, Any], when: Sequence[Condition] | Condition | None) -> dict[str, Any]:
@@ -64,8 +65,9 @@ def yes_no(
     *,
     default: Any = ...,
     when: Sequence[Condition] | Condition | None = None,
+    optional_when_shown: bool = False,
 ) -> Any:
-    extra = _extra({}, when)
+    extra = _extra({OPTIONAL_WHEN_SHOWN: True} if optional_when_shown else {}, when)
     return Field(default, title=title, description=help, strict=True, json_schema_extra=extra)
 
 
@@ -89,3 +91,9 @@ def when_of(info: FieldInfo) -> tuple[Condition, ...]:
     if not isinstance(when, list):
         return ()
     return tuple(c for c in when if isinstance(c, Mapping))
+
+
+def needed_when_shown(info: FieldInfo) -> bool:
+    """A follow-up with no default: it must be answered whenever it applies."""
+    extra = info.json_schema_extra if isinstance(info.json_schema_extra, dict) else {}
+    return bool(when_of(info)) and info.default is None and not extra.get(OPTIONAL_WHEN_SHOWN)

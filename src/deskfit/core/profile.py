@@ -16,8 +16,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from deskfit.core.applies import Condition, all_hold, because, is_not, yes
-from deskfit.core.fields import choice, measure, when_of, yes_no
+from deskfit.core.applies import all_hold, because, is_not, yes
+from deskfit.core.fields import choice, measure, needed_when_shown, when_of, yes_no
 
 SCHEMA_VERSION = 1
 
@@ -60,23 +60,17 @@ class Section(BaseModel):
         """
         answers = self.model_dump()
         needed = [
-            Rule(name, f"needed {because(when)}")
-            for name, when in conditions(type(self)).items()
-            if getattr(self, name) is None
-            and type(self).model_fields[name].default is None
-            and name != "in_use"  # "in_use" left blank means "as owned" (profile-format.md)
-            and all_hold(when, answers)
+            Rule(name, f"needed {because(when_of(info))}")
+            for name, info in type(self).model_fields.items()
+            if needed_when_shown(info)
+            and getattr(self, name) is None
+            and all_hold(when_of(info), answers)
         ]
         return needed + self.checks()
 
     def checks(self) -> list[Rule]:
         """This section's own cross-field checks (ranges, a tray below the desk top)."""
         return []
-
-
-def conditions(model: type[BaseModel]) -> dict[str, tuple[Condition, ...]]:
-    """Each field's ``when`` (only fields that have one), in model order."""
-    return {name: when for name, info in model.model_fields.items() if (when := when_of(info))}
 
 
 def _range_rules(
@@ -426,6 +420,7 @@ class Footstool(Section):
         "Are your feet on it while you work?",
         "Leave as it is if you use it; say no if it sits unused.",
         default=None,
+        optional_when_shown=True,  # blank means "in use if you have one" (profile-format.md)
         when=yes("owned", "because you have a footstool"),
     )
 

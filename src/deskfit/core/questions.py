@@ -19,7 +19,7 @@ from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
 from deskfit.core.applies import Condition, all_hold
-from deskfit.core.fields import ADVANCED, CHOICES, UNIT, when_of
+from deskfit.core.fields import ADVANCED, CHOICES, UNIT, needed_when_shown, when_of
 from deskfit.core.profile import SECTION_MODELS, Profile, Units
 from deskfit.core.validation import TOP
 
@@ -42,6 +42,7 @@ class Question:
     default: Any  # the model's default, or ... when an answer is required
     optional_measure: bool
     when: tuple[Condition, ...] = ()  # all must hold for the question to apply
+    needed_when_shown: bool = False  # a follow-up with no default: needed when asked
 
     def applies(self, answers: Mapping[str, Any]) -> bool:
         """Whether this question is asked, given the answers of its section."""
@@ -99,6 +100,7 @@ def _question(section: str, field: str, info: FieldInfo) -> Question:
         default=... if info.is_required() else info.default,
         optional_measure=bool(extra.get(ADVANCED)),
         when=when_of(info),
+        needed_when_shown=needed_when_shown(info),
     )
 
 

@@ -137,7 +137,8 @@ def range_sentence(info: FieldInfo) -> str | None:
     phrase = extra.get(RANGE_PHRASE)
     if isinstance(phrase, str):
         return phrase.format(lo=_fmt(lo), hi=_fmt(hi), unit=unit).replace(" °", "°")
-    title = (info.title or "it").lower()
+    # "Popliteal height (optional)" → "popliteal height": the aside is for the form
+    title = re.sub(r"\s*\([^)]*\)", "", info.title or "it").lower()
     return f"{title} is {_fmt(lo)}–{_fmt(hi)} {unit}".strip()
 
 

@@ -288,10 +288,8 @@ class DeskfitApp(App[None]):
         self.push_screen(
             HelpScreen(
                 "In use by another deskfit",
-                escape_markup(
-                    f"{describe(info, self.profiles_dir)}. It is left alone here: go on in "
-                    "that deskfit, or quit it first to resume the draft here."
-                ),
+                f"{describe(info, self.profiles_dir)}. It is left alone here: go on in "
+                "that deskfit, or quit it first to resume the draft here.",
             )
         )
 
@@ -379,6 +377,8 @@ class DeskfitApp(App[None]):
             self.switch_screen(screen)
         else:
             self.push_screen(screen)
+        if isinstance(screen, StepScreen) and screen.is_mounted:
+            screen.focus_where_needed()  # a kept screen: where there is something to do
 
     def go_back(self, index: int) -> None:
         if index > 0:
@@ -742,7 +742,8 @@ class DeskfitApp(App[None]):
     def keys_help(self, screen: Screen[Any]) -> str:
         lines = []
         for _, binding, enabled, _ in screen.active_bindings.values():
-            if enabled and binding.description and binding.show:  # not the scroll keys
+            ours = binding.show or not binding.action.startswith(("scroll", "page", "cursor"))
+            if enabled and binding.description and ours:  # not the scroll keys
                 lines.append(f"{self.get_key_display(binding):>10}  {binding.description}")
         lines.append(f"{'tab':>10}  Next question")
         lines.append(f"{'ctrl+p':>10}  Every command")

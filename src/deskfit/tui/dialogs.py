@@ -36,7 +36,8 @@ class HelpScreen(ModalScreen[None]):
         with Vertical(id="help-dialog", classes="dialog"):
             yield Label(self._title, classes="dialog-title")
             with VerticalScroll(id="help-body"):
-                yield Static(self._body)
+                # plain text: a file's problems hold TOML like [monitor], never markup
+                yield Static(self._body, markup=False)
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Close", id="close", variant="primary")
 
@@ -270,7 +271,12 @@ class ExportScreen(ModalScreen[str | None]):
                 for i, (_, label, _) in enumerate(FORMATS):
                     yield RadioButton(label, value=i == 0)
             yield Label("Write to")
-            yield OneLineInput(str(self._folder / f"{self._stem}{self._ext}"), id="export-path")
+            # the cursor at the end, nothing selected: a Space typed first must not blank it
+            yield OneLineInput(
+                str(self._folder / f"{self._stem}{self._ext}"),
+                id="export-path",
+                select_on_focus=False,
+            )
             yield Static("", id="export-message", classes="field-message")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Write", id="write", variant="primary")

@@ -117,7 +117,13 @@ class StartScreen(Screen[None]):
                 yield Button("Resume draft", id="resume")
                 yield Button("Open", id="open")
                 yield Button("Edit", id="edit")
-            yield Input(placeholder="type to filter the profiles by name", id="filter")
+            # select_on_focus off: typing on the list focuses this box with the first key
+            # already in it, which a select-all on focus would then let the second replace
+            yield Input(
+                placeholder="type to filter the profiles by name",
+                id="filter",
+                select_on_focus=False,
+            )
             yield DataTable(id="profiles", cursor_type="row", zebra_stripes=True)
             yield Static("", id="start-hint")
         yield Footer(compact=True, show_command_palette=False)
@@ -188,14 +194,20 @@ class StartScreen(Screen[None]):
 
     @on(Input.Submitted, "#filter")
     def _filter_done(self) -> None:
-        self.query_one("#profiles", DataTable).focus()
+        """Enter in the filter opens the profile it leaves highlighted (the first match)."""
+        table = self.query_one("#profiles", DataTable)
+        table.focus()
+        if table.row_count:
+            self.action_open()
 
     def on_key(self, event: Key) -> None:
         table = self.query_one("#profiles", DataTable)
         box = self.query_one("#filter", Input)
-        if self.focused is table and event.is_printable and event.character:
+        typing = event.is_printable and event.character and event.character != " "
+        if self.focused is not box and typing and not isinstance(self.focused, Input):
+            # typing anywhere on the start screen (the list, a button) filters the list
             box.focus()
-            box.insert_text_at_cursor(event.character)
+            box.insert_text_at_cursor(event.character or "")
             event.stop()
         elif self.focused is box and event.key == "down":
             table.focus()

@@ -21,6 +21,7 @@ from textual.widgets import Button, Footer, Input, RadioSet, Static
 
 from deskfit.core.questionnaire import SECTION_TITLES, Step
 from deskfit.core.questions import PROFILE, Question, question, questions
+from deskfit.core.units import format_length, read_number
 from deskfit.tui.state import NEEDED, WizardState
 from deskfit.tui.widgets.fields import AnswerInput, ChoiceSet, FieldRow
 from deskfit.tui.widgets.steplist import StepList
@@ -141,9 +142,27 @@ class StepScreen(WizardScreen):
 
     def on_mount(self) -> None:
         self.refresh_form()
-        first = self.first_answer(problems_only=False)
-        if first is not None:
-            first.focus()
+        self.focus_where_needed()
+
+    def focus_where_needed(self) -> None:
+        """Focus the first question that is wrong or still unanswered, else the first:
+        arriving at a step puts the cursor where there is something to do."""
+        state = self.state
+        target = None
+        for row in self.rows():
+            if not row.display:
+                continue
+            q = row.question
+            unanswered = state.value(q.section, q.field) is None and (
+                not q.nullable or q.needed_when_shown
+            )
+            if unanswered or state.field_problem(q) is not None:
+                target = row.answer
+                break
+        target = target or self.first_answer(problems_only=False)
+        if target is not None:
+            target.focus()
+            target.scroll_visible(animate=False)
 
     def on_screen_resume(self) -> None:
         """Shown again (screens are kept): show the answers as they stand now."""
@@ -242,7 +261,7 @@ class StepScreen(WizardScreen):
                 empty = message == NEEDED or state.value(q.section, q.field) is None
                 if message and empty and not (self.tried or q.key in self.touched):
                     message = None  # an empty answer is not scolded before the person got to it
-                row.set_message(message)
+                row.set_message(message, self._came_to(q))
         elsewhere = [f"{k}: {m}" for k, m in problems.items() if k not in shown_keys]
         reason = self.query_one("#nav-reason", Static)
         if self.tried and problems:
@@ -258,6 +277,24 @@ class StepScreen(WizardScreen):
         else:
             reason.update("")
         reason.set_class(bool((self.tried and problems) or elsewhere), "-problem")
+
+    def _came_to(self, q: Question) -> str | None:
+        """ "= 162.5 cm" under a length typed with its own units (5'4", 19in, 1.62 m), so a
+        person sees what deskfit understood; nothing under a plain number."""
+        if q.kind != "length":
+            return None
+        state = self.state
+        value = state.value(q.section, q.field)
+        typed = state.texts.get(q.key)
+        if not isinstance(value, float) or typed is None or typed[0] != state.units:
+            return None
+        try:
+            read_number(typed[1])
+            return None  # a plain number is already in the units shown beside it
+        except ValueError:
+            pass
+        stature = q.field == "stature_cm"
+        return f"= {format_length(value, state.units, stature=stature)}"
 
     def _title_of(self, key: str) -> str:
         section, _, name = key.partition(".")

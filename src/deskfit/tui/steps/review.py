@@ -146,7 +146,9 @@ class ReviewScreen(WizardScreen):
     """The plan, ROSA now and after, the advice and the drawing."""
 
     BINDINGS: ClassVar[list[Any]] = [
-        Binding("d", "toggle_diagram", "Drawing"),
+        Binding("d", "toggle_diagram", "Draw"),
+        # the Save button is on the screen: the key stays, the footer keeps room for Theme
+        Binding("ctrl+s", "app.save", "Save", show=False),
         Binding("e", "app.export", "Export"),
         Binding("c", "app.copy", "Copy"),
         Binding("m", "app.compare", "Compare"),

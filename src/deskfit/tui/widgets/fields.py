@@ -72,7 +72,9 @@ class AnswerInput(OneLineInput):
             placeholder=placeholder,
             id=f"in-{q.section}-{q.field}",
             classes="answer",
-            select_on_focus=False,
+            # entering a filled field selects it, so typing replaces the answer rather
+            # than adding to it ("10.5" then "9" must not become 10.59)
+            select_on_focus=True,
         )
         self.question = q
         self.shown = text  # the text put here by the program, not typed by the person
@@ -98,6 +100,16 @@ class ChoiceSet(RadioSet):
     def on_mount(self) -> None:
         # after RadioSet's own mount handler, which puts the cursor on the first button
         self.call_after_refresh(self._cursor_to_pressed)
+
+    # The arrows choose, as in any radio group a person knows: moving the highlight
+    # without changing the answer left answers silently as they were.
+    def action_next_button(self) -> None:
+        super().action_next_button()
+        self.action_toggle_button()
+
+    def action_previous_button(self) -> None:
+        super().action_previous_button()
+        self.action_toggle_button()
 
     def _cursor_to_pressed(self) -> None:
         if self.pressed_index >= 0:
@@ -151,11 +163,10 @@ class FieldRow(Vertical):
 
     def _placeholder(self) -> str:
         q = self.question
-        if q.kind == "length":
-            return "optional" if q.nullable else ""
         if q.kind == "text":
             return "a name for this desk"
-        return "optional" if q.nullable else ""
+        # a follow-up (the lowest seat height of an adjustable chair) is needed when shown
+        return "optional" if q.nullable and not q.needed_when_shown else ""
 
     @property
     def answer(self) -> Widget:
@@ -171,9 +182,12 @@ class FieldRow(Vertical):
         if isinstance(answer, AnswerInput) and answer.value != text:
             answer.show(text)
 
-    def set_message(self, message: str | None) -> None:
-        if message == self._message:
+    def set_message(self, message: str | None, note: str | None = None) -> None:
+        """Say what is wrong with the answer; else, ``note`` (what a length typed in other
+        units came to, "= 162.5 cm"), which is information, not a problem."""
+        shown = message or note
+        if shown == self._message and bool(message) == self.has_class("-problem"):
             return
-        self._message = message
-        self.query_one(".field-message", Static).update(message or "")
+        self._message = shown
+        self.query_one(".field-message", Static).update(shown or "")
         self.set_class(bool(message), "-problem")

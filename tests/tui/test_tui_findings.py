@@ -1,0 +1,164 @@
+"""What a new user met in the wizard (issue: a thin shell over the core), each proved gone."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import Input, Static
+from tui_helpers import PROFILE, answer, paste_into, write_profile
+
+from deskfit.tui.app import make_app
+from deskfit.tui.dialogs import ExportScreen, HelpScreen
+from deskfit.tui.start import StartScreen
+from deskfit.tui.steps.base import StepScreen
+from deskfit.tui.steps.review import ReviewScreen
+from deskfit.tui.widgets.fields import AnswerInput, ChoiceSet, FieldRow
+
+
+async def test_the_arrows_change_a_choice(profiles_dir: Path) -> None:
+    """Dana's progressive lenses stayed "None" when the arrows only moved a highlight."""
+    app = make_app(profiles_dir, "new")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        lenses = app.screen.query_one("#in-body-lenses", ChoiceSet)
+        lenses.focus()
+        await pilot.press("down", "down")  # None → Single vision → Progressive
+        await pilot.pause()
+        assert app.state is not None and app.state.value("body", "lenses") == "progressive"
+        await pilot.press("up")
+        await pilot.pause()
+        assert app.state.value("body", "lenses") == "single_vision"
+
+
+async def test_a_needed_follow_up_never_says_optional(profiles_dir: Path) -> None:
+    app = make_app(profiles_dir, "new")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        app.goto(1)  # the chair
+        await pilot.pause()
+        await answer(pilot, "chair", "height_adjustable", True)
+        lowest = app.screen.query_one("#in-chair-seat_height_min_cm", AnswerInput)
+        assert lowest.placeholder == ""
+        depth = app.screen.query_one("#in-chair-seat_depth_cm", AnswerInput)
+        assert depth.placeholder == "optional"  # a question that is optional says so
+
+
+async def test_the_filter_keeps_the_first_key_and_enter_opens(profiles_dir: Path) -> None:
+    write_profile(profiles_dir)
+    write_profile(profiles_dir, {**PROFILE, "name": "Mia, shared desk"})
+    app = make_app(profiles_dir, "start")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen, StartScreen)
+        await pilot.press("m", "i", "a")
+        await pilot.pause()
+        assert app.screen.query_one("#filter", Input).value == "mia"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ReviewScreen)
+        assert app.state is not None and app.state.name == "Mia, shared desk"
+
+
+async def test_a_file_problem_shows_its_toml_as_written(profiles_dir: Path) -> None:
+    app = make_app(profiles_dir, "start")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        app.show_file_problem("x.toml:12: unknown key in [monitor]: did you mean glare?")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        body = app.screen.query_one("#help-body Static", Static)
+        assert "unknown key in [monitor]: did you mean glare?" in str(body.render())
+
+
+async def test_arriving_at_a_step_focuses_what_needs_an_answer(profiles_dir: Path) -> None:
+    app = make_app(profiles_dir, "new")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        focused = app.focused
+        assert isinstance(focused, AnswerInput) and focused.question.field == "name"
+        await answer(pilot, "profile", "name", "Desk")
+        app.goto(1)
+        await pilot.pause()
+        assert isinstance(app.screen, StepScreen)
+        focused = app.focused
+        assert isinstance(focused, AnswerInput) and focused.question.field == "seat_height_cm"
+        app.goto(0)  # back: the height is the first question still unanswered
+        await pilot.pause()
+        focused = app.focused
+        assert isinstance(focused, AnswerInput) and focused.question.field == "stature_cm"
+
+
+async def test_entering_a_filled_field_replaces_its_answer(profiles_dir: Path) -> None:
+    """Tabbing into "10.5" and typing 9 gave 10.59, accepted."""
+    path = write_profile(profiles_dir)
+    app = make_app(profiles_dir, "edit", path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        app.goto(3)  # the footstool: height 8
+        await pilot.pause()
+        box = app.screen.query_one("#in-footstool-height_cm", AnswerInput)
+        app.screen.query_one("#in-footstool-owned", ChoiceSet).focus()
+        await pilot.pause()
+        await pilot.press("tab")  # into the filled height, as a person would
+        await pilot.pause()
+        assert app.focused is box
+        await pilot.press("9")
+        await pilot.pause()
+        assert box.value == "9"
+        assert app.state is not None and app.state.value("footstool", "height_cm") == 9.0
+
+
+async def test_hours_take_their_unit_and_a_length_says_what_it_came_to(
+    profiles_dir: Path,
+) -> None:
+    app = make_app(profiles_dir, "new")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await paste_into(pilot, "body", "stature_cm", "5'4\"")
+        row = app.screen.query_one("#row-body-stature_cm", FieldRow)
+        message = str(row.query_one(".field-message", Static).render())
+        assert message == "= 162.5 cm"  # 64 in = 162.56 cm, shown on the 0.5 cm grid
+        assert not row.has_class("-problem")
+        app.goto(7)  # habits
+        await pilot.pause()
+        await paste_into(pilot, "habits", "hours_per_day", "8 h")
+        assert app.state is not None and app.state.value("habits", "hours_per_day") == 8.0
+
+
+async def test_help_names_the_range_without_the_forms_aside(profiles_dir: Path) -> None:
+    app = make_app(profiles_dir, "new")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        app.screen.query_one("#in-body-popliteal_height_cm").focus()
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        text = str(app.screen.query_one("#help-body Static", Static).render())
+        assert "where popliteal height is 25–65 cm." in text
+        assert "(optional) is" not in text
+
+
+async def test_the_reviews_footer_fits_80_columns(profiles_dir: Path) -> None:
+    path = write_profile(profiles_dir)
+    app = make_app(profiles_dir, "open", path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, ReviewScreen)
+        bottom = app.export_screenshot()
+        assert "Theme" in bottom
+
+
+async def test_a_space_first_in_the_export_path_does_not_blank_it(profiles_dir: Path) -> None:
+    path = write_profile(profiles_dir)
+    app = make_app(profiles_dir, "open", path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("e")
+        await pilot.pause()
+        assert isinstance(app.screen, ExportScreen)
+        box = app.screen.query_one("#export-path", Input)
+        before = box.value
+        await pilot.press("space")
+        await pilot.pause()
+        assert box.value == before + " "
