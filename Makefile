@@ -36,7 +36,7 @@ fuzz: $(STAMP)
 # The plan's property (following it leaves nothing to change) on 20,000 + 20,000
 # generated profiles instead of the 2,500 of `make test`; about ten minutes.
 fuzz-plan: $(STAMP)
-	DESKFIT_PLAN_CASES=20000 $(BIN)/python -m pytest -q tests/core/test_plan.py
+	DESKFIT_PLAN_CASES=20000 $(BIN)/python -m pytest -q tests/core/engine/test_plan.py
 
 # Issue 7: every performance figure with its baseline, one table (see bench/README.md).
 bench: $(STAMP)

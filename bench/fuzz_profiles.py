@@ -52,9 +52,9 @@ from unittest import mock
 
 import tomli_w
 
-from deskfit.core import store
-from deskfit.core.profile import SECTION_MODELS, Profile
-from deskfit.core.validation import printable
+from deskfit.core.files import store
+from deskfit.core.model.profile import SECTION_MODELS, Profile
+from deskfit.core.model.validation import printable
 
 Expect = Literal["valid", "invalid"] | None
 

@@ -22,9 +22,9 @@ import time
 from pathlib import Path
 from typing import Any
 
-from deskfit.core import store
-from deskfit.core.body import FITS
-from deskfit.core.validation import parse_profile
+from deskfit.core.engine.body import FITS
+from deskfit.core.files import store
+from deskfit.core.model.validation import parse_profile
 
 # Stature (cm, barefoot) in ANSUR II (Gordon et al. 2014): mean and SD per sex, computed
 # from ../shared/data/ansur2 (4,082 men, 1,986 women) and hard-coded here.

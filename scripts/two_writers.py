@@ -42,7 +42,7 @@ def _writer(profile: Path, assignment: str, barrier_r: int) -> None:
 
 def one_round(profile: Path, n: int) -> str:
     """'kept', 'refused' or 'lost' for one round of two simultaneous writers."""
-    from deskfit.core.store import load_profile
+    from deskfit.core.files.store import load_profile
 
     seat = 43.0 + (n % 12)
     distance = 50.0 + (n % 25)

@@ -4,7 +4,7 @@
 
 DATA_DIR defaults to ``shared/data/ansur2`` beside the repository. For every estimated
 dimension and every sex ("unspecified" over men and women pooled) it prints n, the RMSE of
-``deskfit.core.body.estimate`` (the shipped coefficients, not a refit) and the share of
+``deskfit.core.engine.body.estimate`` (the shipped coefficients, not a refit) and the share of
 people inside its 90 % band. Standard library only, so it runs wherever deskfit does.
 """
 
@@ -19,10 +19,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 try:
-    from deskfit.core.body import DIMENSIONS, estimate
+    from deskfit.core.engine.body import DIMENSIONS, estimate
 except ModuleNotFoundError:  # a checkout without `pip install -e .`: use its src/
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
-    from deskfit.core.body import DIMENSIONS, estimate
+    from deskfit.core.engine.body import DIMENSIONS, estimate
 
 DEFAULT_DATA_DIR = Path(__file__).resolve().parents[2] / "shared" / "data" / "ansur2"
 

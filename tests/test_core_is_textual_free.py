@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from deskfit.core.validation import parse_profile
+from deskfit.core.model.validation import parse_profile
 
 
 @pytest.fixture

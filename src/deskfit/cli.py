@@ -18,10 +18,10 @@ from typing import Any
 import click
 
 from deskfit import __version__
-from deskfit.core import export_target, finding, store
-from deskfit.core.profile import Units
-from deskfit.core.shown_text import safe, safe_path
-from deskfit.core.validation import ProfileInvalid, shown
+from deskfit.core.files import export_target, finding, store
+from deskfit.core.model.profile import Units
+from deskfit.core.model.shown_text import safe, safe_path
+from deskfit.core.model.validation import ProfileInvalid, shown
 
 FORMATS = ("text", "md", "json")
 
@@ -285,7 +285,7 @@ def show_cmd(ctx: click.Context, profile: str, units: str | None, as_file: bool)
 
     PROFILE is the profile's name (as 'deskfit list' shows it) or its file.
     """
-    from deskfit.core.answers import answers_text
+    from deskfit.core.present.answers import answers_text
 
     loaded = _load(ctx, profile, as_file)
     shown: Units = (
@@ -335,11 +335,11 @@ def set_cmd(ctx: click.Context, profile: str, assignments: Sequence[str], as_fil
       deskfit set office body.popliteal_height_cm=     empty: clear an optional answer
       deskfit set office name="Sam at home" units=imperial
     """
-    from deskfit.core.advice import advise
-    from deskfit.core.changes import set_answers
-    from deskfit.core.file_lock import folder_locked
-    from deskfit.core.render import rosa_summary
-    from deskfit.core.saving import save_with_advice
+    from deskfit.core.engine.advice import advise
+    from deskfit.core.files.file_lock import folder_locked
+    from deskfit.core.ops.changes import set_answers
+    from deskfit.core.ops.saving import save_with_advice
+    from deskfit.core.present.render import rosa_summary
 
     path = _path(ctx, profile, as_file)
     real = Path(os.path.realpath(path)) if os.path.islink(path) else path
@@ -409,8 +409,8 @@ def export_cmd(
 
     PROFILE is the profile's name (as 'deskfit list' shows it) or its file.
     """
-    from deskfit.core.advice import advise
-    from deskfit.core.render import render
+    from deskfit.core.engine.advice import advise
+    from deskfit.core.present.render import render
 
     if output is not None and str(output) != export_target.STDOUT:
         export_target.check_target(output, replace=force)
@@ -437,7 +437,7 @@ def compare_cmd(
     A and B are each a NAME or a PATH. Every answer and setting that differs (in A's
     units), the ROSA score of each now and after, and the advice resolved and new.
     """
-    from deskfit.core.compare import compare, render_comparison
+    from deskfit.core.ops.compare import compare, render_comparison
 
     a = _load(ctx, profile_a, as_file).profile
     b = _load(ctx, profile_b, as_file).profile
@@ -492,9 +492,9 @@ def report_cmd(
     """
     import time
 
-    from deskfit.core import report
-    from deskfit.core.report import SortKey
-    from deskfit.core.report_render import iter_report
+    from deskfit.core.ops import report
+    from deskfit.core.ops.report import SortKey
+    from deskfit.core.ops.report_render import iter_report
 
     if output is not None and str(output) == export_target.STDOUT:
         output = None

@@ -15,8 +15,8 @@ import tomli_w
 from click.testing import CliRunner, Result
 
 from deskfit.cli import cli
-from deskfit.core import store
-from deskfit.core.validation import MAX_PROBLEMS, printable
+from deskfit.core.files import store
+from deskfit.core.model.validation import MAX_PROBLEMS, printable
 
 SUMMARY = re.compile(r"\d+ of \d+ invalid")
 

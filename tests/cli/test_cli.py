@@ -12,9 +12,9 @@ from click.testing import CliRunner, Result
 
 from deskfit import __version__
 from deskfit.cli import cli
-from deskfit.core import finding
-from deskfit.core.store import ProfileFileError, load_profile, path_for_name, render_toml
-from deskfit.core.validation import parse_profile
+from deskfit.core.files import finding
+from deskfit.core.files.store import ProfileFileError, load_profile, path_for_name, render_toml
+from deskfit.core.model.validation import parse_profile
 
 COMMANDS = sorted(cli.commands)
 
@@ -451,12 +451,12 @@ def test_without_debug_the_exception_is_caught(folder: Path) -> None:
 def test_an_internal_error_is_one_line_without_debug(
     folder: Path, saved: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import deskfit.core.advice
+    import deskfit.core.engine.advice
 
     def boom(profile: Any) -> Any:
         raise ZeroDivisionError("oops")
 
-    monkeypatch.setattr(deskfit.core.advice, "advise", boom)
+    monkeypatch.setattr(deskfit.core.engine.advice, "advise", boom)
     result = run(folder, "export", "Office desk")
     no_traceback(result)
     assert result.exit_code == 1

@@ -10,8 +10,8 @@ import pytest
 from click.testing import CliRunner, Result
 
 from deskfit.cli import cli
-from deskfit.core.compare import compare, render_comparison
-from deskfit.core.store import load_profile
+from deskfit.core.files.store import load_profile
+from deskfit.core.ops.compare import compare, render_comparison
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "profiles" / "crossed-legs-fixed-desk.toml"

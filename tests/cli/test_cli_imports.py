@@ -51,10 +51,10 @@ def test_export_imports_only_what_it_uses(fmt: str) -> None:
     unused = (
         "json",
         "platformdirs",
-        "deskfit.core.report",
-        "deskfit.core.report_render",
-        "deskfit.core.compare",
-        "deskfit.core.changes",
+        "deskfit.core.ops.report",
+        "deskfit.core.ops.report_render",
+        "deskfit.core.ops.compare",
+        "deskfit.core.ops.changes",
         "multiprocessing",
     )
     assert not [m for m in unused if m in loaded]

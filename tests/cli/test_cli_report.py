@@ -15,7 +15,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from deskfit.cli import cli
-from deskfit.core import store
+from deskfit.core.files import store
 
 REPO = Path(__file__).resolve().parents[2]
 COUNT = 30

@@ -14,8 +14,8 @@ import pytest
 from click.testing import CliRunner, Result
 
 from deskfit.cli import cli
-from deskfit.core import store
-from deskfit.core.store import atomic_write, path_for_name
+from deskfit.core.files import store
+from deskfit.core.files.store import atomic_write, path_for_name
 
 Doc = Callable[[], dict[str, Any]]
 pytestmark = pytest.mark.skipif(not hasattr(os, "symlink"), reason="needs symbolic links")

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from deskfit.core.store import load_profile
+from deskfit.core.files.store import load_profile
 
 REPO = Path(__file__).resolve().parents[2]
 EXAMPLES = REPO / "profiles"

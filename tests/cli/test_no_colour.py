@@ -23,7 +23,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from deskfit.cli import UserError, cli, no_colour
-from deskfit.core.store import path_for_name
+from deskfit.core.files.store import path_for_name
 
 Doc = Callable[[], dict[str, Any]]
 ESC = "\x1b"

@@ -18,12 +18,12 @@ import pytest
 from click.testing import CliRunner, Result
 
 from deskfit.cli import cli
-from deskfit.core import store
-from deskfit.core.advice import advise
-from deskfit.core.render import rosa_summary, snapshot
-from deskfit.core.saving import save_with_advice
-from deskfit.core.store import load_profile, path_for_name
-from deskfit.core.validation import check_field, parse_profile
+from deskfit.core.engine.advice import advise
+from deskfit.core.files import store
+from deskfit.core.files.store import load_profile, path_for_name
+from deskfit.core.model.validation import check_field, parse_profile
+from deskfit.core.ops.saving import save_with_advice
+from deskfit.core.present.render import rosa_summary, snapshot
 
 Doc = Callable[[], dict[str, Any]]
 PAST = datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC)

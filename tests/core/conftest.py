@@ -23,9 +23,9 @@ from typing import Any
 import pytest
 from hypothesis import strategies as st
 
-from deskfit.core.body import BodyDimensions, body_dimensions
-from deskfit.core.profile import Profile
-from deskfit.core.validation import parse_profile
+from deskfit.core.engine.body import BodyDimensions, body_dimensions
+from deskfit.core.model.profile import Profile
+from deskfit.core.model.validation import parse_profile
 
 BASE_DOC: dict[str, Any] = {
     "schema_version": 1,

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from types import ModuleType
 
-from deskfit.core import store
+from deskfit.core.files import store
 
 REPO = Path(__file__).resolve().parents[2]
 

@@ -51,7 +51,7 @@ def rows() -> list[Any]:
 
 @needs_data
 def test_one_row_per_dimension_and_sex(rows: list[Any]) -> None:
-    from deskfit.core.body import DIMENSIONS
+    from deskfit.core.engine.body import DIMENSIONS
 
     assert [(r.dimension, r.sex) for r in rows] == [
         (d, s) for d in DIMENSIONS for s in ("male", "female", "unspecified")
@@ -73,7 +73,7 @@ def test_every_90_percent_band_holds_85_to_95_percent(rows: list[Any]) -> None:
 @needs_data
 def test_rmse_by_sex_matches_the_printed_residual_sd(rows: list[Any]) -> None:
     """On the data they were fitted to, the RMSE of a fit is its residual SD (to rounding)."""
-    from deskfit.core.body import FITS
+    from deskfit.core.engine.body import FITS
 
     for r in rows:
         if r.sex != "unspecified":

@@ -21,12 +21,10 @@ import tomli_w
 from textual.widgets import Button, DataTable, Static
 from tui_helpers import PROFILE, answer, shown, write_profile
 
-from deskfit.core.store import save_profile
-from deskfit.core.validation import parse_profile
-from deskfit.tui import draft as draft_module
-from deskfit.tui.app import make_app
-from deskfit.tui.dialogs import ChoiceScreen, HelpScreen
-from deskfit.tui.draft import (
+from deskfit.core.files.store import save_profile
+from deskfit.core.model.validation import parse_profile
+from deskfit.core.session import draft as draft_module
+from deskfit.core.session.draft import (
     delete_draft,
     describe,
     discard_draft,
@@ -38,8 +36,10 @@ from deskfit.tui.draft import (
     read_draft,
     write_draft,
 )
+from deskfit.core.session.state import WizardState
+from deskfit.tui.app import make_app
+from deskfit.tui.dialogs import ChoiceScreen, HelpScreen
 from deskfit.tui.start import StartScreen, scan
-from deskfit.tui.state import WizardState
 from deskfit.tui.steps.base import StepScreen
 from deskfit.tui.steps.review import ReviewScreen
 

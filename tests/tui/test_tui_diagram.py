@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from deskfit.tui.diagram import MIN_HEIGHT, MIN_WIDTH, Scene, draw_workstation
+from deskfit.core.session.diagram import MIN_HEIGHT, MIN_WIDTH, Scene, draw_workstation
 
 LABELS = {
     "seat": "52 cm",

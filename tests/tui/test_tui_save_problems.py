@@ -13,11 +13,11 @@ from textual.widgets import Input, Static
 from tui_helpers import PROFILE, answer, write_profile
 
 import deskfit.tui.app as app_module
+from deskfit.core.session.draft import draft_path, read_draft, write_draft
+from deskfit.core.session.ondisk import DiskStamp, stamp_of
+from deskfit.core.session.state import WizardState
 from deskfit.tui.app import make_app
 from deskfit.tui.dialogs import ChoiceScreen, SaveScreen
-from deskfit.tui.draft import draft_path, read_draft, write_draft
-from deskfit.tui.ondisk import DiskStamp, stamp_of
-from deskfit.tui.state import WizardState
 from deskfit.tui.steps.base import StepScreen
 
 

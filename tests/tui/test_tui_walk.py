@@ -7,8 +7,8 @@ from pathlib import Path
 
 from tui_helpers import WALK, next_step, shown, walk_to_review
 
+from deskfit.core.session.draft import draft_path
 from deskfit.tui.app import make_app
-from deskfit.tui.draft import draft_path
 from deskfit.tui.steps.base import StepScreen
 from deskfit.tui.steps.review import ReviewScreen
 

@@ -130,8 +130,8 @@ def write_profile(folder: Any, data: dict[str, Any] | None = None) -> Any:
     """A saved profile file, written by the store as deskfit would."""
     from datetime import datetime
 
-    from deskfit.core.store import path_for_name, save_profile
-    from deskfit.core.validation import parse_profile
+    from deskfit.core.files.store import path_for_name, save_profile
+    from deskfit.core.model.validation import parse_profile
 
     raw = dict(data or PROFILE)
     for key in ("created", "updated"):

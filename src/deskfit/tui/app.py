@@ -19,10 +19,7 @@ from textual.binding import Binding
 from textual.markup import escape as escape_markup
 from textual.screen import Screen
 
-from deskfit.core.questions import PROFILE, Question
-from deskfit.core.saving import save_with_advice
-from deskfit.core.shown_text import safe, safe_path
-from deskfit.core.store import (
+from deskfit.core.files.store import (
     UNCHECKED,
     ChangedOnDisk,
     ProfileExists,
@@ -35,17 +32,11 @@ from deskfit.core.store import (
     slugify,
     unique_path,
 )
-from deskfit.core.validation import ProfileInvalid, check_field, field_info, range_sentence
-from deskfit.tui.dialogs import (
-    MIN_HEIGHT,
-    MIN_WIDTH,
-    ChoiceScreen,
-    ExportScreen,
-    HelpScreen,
-    SaveScreen,
-    TooSmallScreen,
-)
-from deskfit.tui.draft import (
+from deskfit.core.model.questions import PROFILE, Question
+from deskfit.core.model.shown_text import safe, safe_path
+from deskfit.core.model.validation import ProfileInvalid, check_field, field_info, range_sentence
+from deskfit.core.ops.saving import save_with_advice
+from deskfit.core.session.draft import (
     DraftError,
     DraftInfo,
     delete_draft,
@@ -57,17 +48,26 @@ from deskfit.tui.draft import (
     read_draft,
     write_draft,
 )
-from deskfit.tui.ondisk import changed_since, load_stamped, save_failure, stamp_of
+from deskfit.core.session.ondisk import changed_since, load_stamped, save_failure, stamp_of
+from deskfit.core.session.state import WizardState
+from deskfit.tui.dialogs import (
+    MIN_HEIGHT,
+    MIN_WIDTH,
+    ChoiceScreen,
+    ExportScreen,
+    HelpScreen,
+    SaveScreen,
+    TooSmallScreen,
+)
 from deskfit.tui.start import StartScreen
-from deskfit.tui.state import WizardState
 from deskfit.tui.steps import LABELS, REVIEW, TITLES, make_screen, step_sections
 from deskfit.tui.steps.base import StepScreen, WizardScreen
 
 if TYPE_CHECKING:
-    from deskfit.core.advice import Advice
+    from deskfit.core.engine.advice import Advice
 
-# Deferred until used (issue 7, the cold start): deskfit.core.render (export, copy),
-# deskfit.core.compare and deskfit.tui.compare_screen (compare), imported where they are.
+# Deferred until used (issue 7, the cold start): deskfit.core.present.render (export, copy),
+# deskfit.core.ops.compare and deskfit.tui.compare_screen (compare), imported where they are.
 
 MODES = ("start", "new", "edit", "open")
 THEMES = ("textual-dark", "textual-light")
@@ -410,7 +410,7 @@ class DeskfitApp(App[None]):
     # -- save -----------------------------------------------------------------------------
 
     def advice(self) -> Advice:
-        from deskfit.core.advice import advise
+        from deskfit.core.engine.advice import advise
 
         assert self.state is not None
         return advise(self.state.profile())
@@ -626,8 +626,8 @@ class DeskfitApp(App[None]):
             return
 
         def write(fmt: str, where: str, replace: bool) -> tuple[str | None, str, bool]:
-            from deskfit.core import render
-            from deskfit.core.export_target import Refused, check_target
+            from deskfit.core.files.export_target import Refused, check_target
+            from deskfit.core.present import render
 
             target = Path(where).expanduser()
             try:
@@ -666,7 +666,7 @@ class DeskfitApp(App[None]):
         self.notify(self._copy_advice(advice))
 
     def _copy_advice(self, advice: Advice) -> str:
-        from deskfit.core import render
+        from deskfit.core.present import render
 
         self.copy_to_clipboard(render.to_text(advice))
         return "Copied the advice as text (if your terminal lets programs use the clipboard)"
@@ -675,7 +675,7 @@ class DeskfitApp(App[None]):
 
     def action_compare(self) -> None:
         """Pick another saved profile, then show how it differs from the one reviewed."""
-        from deskfit.core.compare import compare
+        from deskfit.core.ops.compare import compare
         from deskfit.tui.compare_screen import CompareScreen, ProfilePicker
 
         state = self.state

@@ -23,7 +23,7 @@ from textual.widgets import Button, DataTable, Footer, Label, Static
 from deskfit.tui.start import Entry, _local, scan
 
 if TYPE_CHECKING:
-    from deskfit.core.compare import Changed, Comparison
+    from deskfit.core.ops.compare import Changed, Comparison
 
 SEVERITY_MARK = {"high": "▲", "medium": "●", "low": "○", "info": "·"}
 

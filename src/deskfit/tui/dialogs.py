@@ -14,7 +14,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
 
-from deskfit.core.store import SUFFIX, unique_path
+from deskfit.core.files.store import SUFFIX, unique_path
 from deskfit.tui.widgets.fields import OneLineInput
 
 MIN_WIDTH, MIN_HEIGHT = 60, 16  # below this, a message instead of a broken layout

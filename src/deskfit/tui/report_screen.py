@@ -23,8 +23,8 @@ from textual.widget import Widget
 from textual.widgets import Button, Footer, Input, Label, Static
 from textual.worker import get_current_worker
 
-from deskfit.core.report import BANDS, Report, ReportError
-from deskfit.core.shown_text import safe_path
+from deskfit.core.model.shown_text import safe_path
+from deskfit.core.ops.report import BANDS, Report, ReportError
 from deskfit.tui.widgets.fields import OneLineInput
 
 BAND_STYLES = {"low": "green", "moderate": "yellow", "assess further": "red"}

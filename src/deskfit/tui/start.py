@@ -16,8 +16,8 @@ from textual.events import Key
 from textual.screen import Screen
 from textual.widgets import Button, DataTable, Footer, Input, Static
 
-from deskfit.core.store import ProfileFileError, list_profiles, load_profile
-from deskfit.tui.draft import list_drafts, shown_name, shown_target, shown_writer
+from deskfit.core.files.store import ProfileFileError, list_profiles, load_profile
+from deskfit.core.session.draft import list_drafts, shown_name, shown_target, shown_writer
 
 if TYPE_CHECKING:
     from deskfit.tui.app import DeskfitApp
@@ -45,7 +45,7 @@ def _local(when: datetime | None) -> str:
 
 def scan(profiles_dir: Path) -> list[Entry]:
     """Drafts first (newest first), then saved profiles, newest first."""
-    from deskfit.core.advice import advise  # deferred: not needed for the first paint
+    from deskfit.core.engine.advice import advise  # deferred: not needed for the first paint
 
     drafts: list[Entry] = []
     for d in list_drafts(profiles_dir):  # whose draft, the file it edits; safe to show
@@ -257,7 +257,7 @@ class StartScreen(Screen[None]):
 
     def action_report(self) -> None:
         """A folder's profiles summed up: ROSA bands, common problems, what to buy."""
-        from deskfit.core import report  # deferred: only the report needs it (issue 7)
+        from deskfit.core.ops import report  # deferred: only the report needs it
         from deskfit.tui.report_screen import ask_for_report
 
         ask_for_report(

@@ -1,9 +1,9 @@
-"""The wizard's screens: one per step of the questionnaire (``core/questionnaire.py``),
+"""The wizard's screens: one per step of the questionnaire (``core/model/questionnaire.py``),
 then the review."""
 
 from __future__ import annotations
 
-from deskfit.core.questionnaire import REVIEW_TITLE, STEPS
+from deskfit.core.model.questionnaire import REVIEW_TITLE, STEPS
 from deskfit.tui.steps.base import StepScreen, WizardScreen
 from deskfit.tui.steps.review import ReviewScreen
 

@@ -19,10 +19,10 @@ from textual.events import DescendantBlur, DescendantFocus
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Input, RadioSet, Static
 
-from deskfit.core.questionnaire import SECTION_TITLES, Step
-from deskfit.core.questions import PROFILE, Question, question, questions
-from deskfit.core.units import format_length, read_number
-from deskfit.tui.state import NEEDED, WizardState
+from deskfit.core.model.questionnaire import SECTION_TITLES, Step
+from deskfit.core.model.questions import PROFILE, Question, question, questions
+from deskfit.core.model.units import format_length, read_number
+from deskfit.core.session.state import NEEDED, WizardState
 from deskfit.tui.widgets.fields import AnswerInput, ChoiceSet, FieldRow
 from deskfit.tui.widgets.steplist import StepList
 

@@ -18,14 +18,14 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Collapsible, Footer, Static
 
-from deskfit.core import render
-from deskfit.core.advice import Advice, estimated_keys
-from deskfit.core.plan import Setup
-from deskfit.core.profile import Units
-from deskfit.core.questions import question
-from deskfit.core.units import format_length
-from deskfit.core.validation import ProfileInvalid
-from deskfit.tui.diagram import Scene
+from deskfit.core.engine.advice import Advice, estimated_keys
+from deskfit.core.engine.plan import Setup
+from deskfit.core.model.profile import Units
+from deskfit.core.model.questions import question
+from deskfit.core.model.units import format_length
+from deskfit.core.model.validation import ProfileInvalid
+from deskfit.core.present import render
+from deskfit.core.session.diagram import Scene
 from deskfit.tui.steps.base import WizardScreen
 from deskfit.tui.widgets.diagram import PostureDiagram
 

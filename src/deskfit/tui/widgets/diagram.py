@@ -6,7 +6,7 @@ from rich.text import Text
 from textual.reactive import reactive
 from textual.widget import Widget
 
-from deskfit.tui.diagram import Scene, draw_workstation
+from deskfit.core.session.diagram import Scene, draw_workstation
 
 
 class PostureDiagram(Widget):

@@ -17,9 +17,9 @@ from textual.containers import Horizontal, Vertical
 from textual.widget import Widget
 from textual.widgets import Input, Label, RadioButton, RadioSet, Static
 
-from deskfit.core.profile import Units
-from deskfit.core.questions import Question, input_unit
-from deskfit.core.validation import UNIT_WORDS
+from deskfit.core.model.profile import Units
+from deskfit.core.model.questions import Question, input_unit
+from deskfit.core.model.validation import UNIT_WORDS
 
 
 def unit_label(q: Question, units: Units) -> str:

@@ -1,0 +1,1 @@
+"""The advice engine: body estimates, targets, the plan, ROSA, the advice lines."""

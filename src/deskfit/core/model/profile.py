@@ -1,0 +1,661 @@
+"""The workstation profile: pydantic models that *are* the TOML schema (version 1).
+
+Key names follow ``shared/profile-format.md`` exactly; other tools build profiles by them.
+Each field carries its question (title), its help (how to measure), its unit and its
+plausible range; the wizard, ``deskfit check`` and the store all derive from these.
+
+Field-level rules (type, range, NaN) are pydantic's. Rules that tie two fields together
+live in each section's ``rules()`` so that they can name the field they concern; see
+``validation.py`` for how both become messages a person understands.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from deskfit.core.model.applies import all_hold, because, is_not, yes
+from deskfit.core.model.fields import choice, measure, needed_when_shown, when_of, yes_no
+
+SCHEMA_VERSION = 1
+
+Units = Literal["metric", "imperial"]
+Sex = Literal["female", "male", "unspecified"]
+Lenses = Literal["none", "single_vision", "progressive"]
+Lumbar = Literal["adjustable", "fixed", "none"]
+Armrests = Literal["adjustable", "fixed", "none"]
+ArmrestFit = Literal["supported", "too_high", "too_low"]
+PhoneUse = Literal["none", "handset", "headset", "speaker"]
+Frequency = Literal["never", "sometimes", "often"]
+MonitorMount = Literal["desk", "arm", "independent"]
+
+
+class Rule:
+    """A broken cross-field rule: the field it concerns (within its section) and why."""
+
+    __slots__ = ("field", "message")
+
+    def __init__(self, field: str, message: str) -> None:
+        self.field = field
+        self.message = message
+
+    def __repr__(self) -> str:
+        return f"Rule({self.field!r}, {self.message!r})"
+
+
+class Section(BaseModel):
+    """A table of the profile. Unknown keys are errors; NaN and infinity are refused."""
+
+    model_config = ConfigDict(
+        extra="forbid", allow_inf_nan=False, validate_assignment=False, defer_build=True
+    )
+
+    def rules(self) -> list[Rule]:
+        """Cross-field problems in this section; empty when it is consistent.
+
+        A question that applies (its ``when``, core/model/applies.py) and has no default is
+        needed, with the reason its ``when`` gives; then each section's own checks.
+        """
+        answers = self.model_dump()
+        needed = [
+            Rule(name, f"needed {because(when_of(info))}")
+            for name, info in type(self).model_fields.items()
+            if needed_when_shown(info)
+            and getattr(self, name) is None
+            and all_hold(when_of(info), answers)
+        ]
+        return needed + self.checks()
+
+    def checks(self) -> list[Rule]:
+        """This section's own cross-field checks (ranges, a tray below the desk top)."""
+        return []
+
+
+def _range_rules(
+    section: Section, lo_key: str, hi_key: str, value_key: str | None, what: str
+) -> list[Rule]:
+    """min ≤ max, and the current value inside the range it can be adjusted over."""
+    lo = getattr(section, lo_key)
+    hi = getattr(section, hi_key)
+    out: list[Rule] = []
+    if lo is not None and hi is not None and lo > hi:
+        out.append(Rule(hi_key, f"the highest {what} ({hi:g} cm) is below the lowest ({lo:g} cm)"))
+        return out
+    value = getattr(section, value_key) if value_key else None
+    if value is not None and lo is not None and value < lo:
+        out.append(
+            Rule(value_key or lo_key, f"{value:g} cm is below the lowest {what} ({lo:g} cm)")
+        )
+    if value is not None and hi is not None and value > hi:
+        out.append(
+            Rule(value_key or hi_key, f"{value:g} cm is above the highest {what} ({hi:g} cm)")
+        )
+    return out
+
+
+class Body(Section):
+    stature_cm: float = measure(
+        "Your height",
+        "Barefoot, standing against a wall, heels together. Most people over-report their "
+        "height by about 2.5 cm: measure it if you can.",
+        lo=90,
+        hi=250,
+        range_phrase="a person's height is {lo}–{hi} {unit}",
+    )
+    sex: Sex = choice(
+        "Sex",
+        "Used only to estimate the body measurements you leave blank.",
+        {"female": "Female", "male": "Male", "unspecified": "Rather not say"},
+        default="unspecified",
+    )
+    shoe_allowance_cm: float = measure(
+        "Shoe heel height",
+        "Heel height of the shoes you wear at the desk: 2.5 cm for ordinary shoes, 0 barefoot "
+        "or in socks, the real heel for heels.",
+        lo=0,
+        hi=15,
+        default=2.5,
+        range_phrase="a heel is {lo}–{hi} {unit}",
+    )
+    popliteal_height_cm: float | None = measure(
+        "Popliteal height (optional)",
+        "Sit with thighs level and knees at 90°, barefoot: floor to the crease behind the "
+        "knee. Leave blank to estimate it from your height.",
+        lo=25,
+        hi=65,
+        default=None,
+        optional_measure=True,
+    )
+    elbow_rest_height_cm: float | None = measure(
+        "Elbow rest height (optional, worth measuring)",
+        "Sit upright, upper arm hanging, elbow bent to 90°: top of the seat to the underside "
+        "of the elbow. Your height predicts this poorly (±4.6 cm), and it sets your desk "
+        "height, so measure it if you can.",
+        lo=10,
+        hi=40,
+        default=None,
+        optional_measure=True,
+    )
+    eye_height_sitting_cm: float | None = measure(
+        "Eye height sitting (optional)",
+        "Sit upright: top of the seat to the inner corner of the eye.",
+        lo=50,
+        hi=100,
+        default=None,
+        optional_measure=True,
+    )
+    buttock_popliteal_length_cm: float | None = measure(
+        "Buttock to back of knee (optional)",
+        "Sitting: from the back of the buttock to the crease behind the knee.",
+        lo=30,
+        hi=70,
+        default=None,
+        optional_measure=True,
+    )
+    thigh_clearance_cm: float | None = measure(
+        "Thigh clearance (optional)",
+        "Sitting upright, thighs level: top of the seat to the highest point of your thigh. "
+        "It decides whether your legs fit under the desk; leave blank to estimate it.",
+        lo=8,
+        hi=35,
+        default=None,
+        range_phrase="a thigh clearance is {lo}–{hi} {unit}",
+        optional_measure=True,
+    )
+    lenses: Lenses = choice(
+        "Glasses at the screen",
+        "Progressive or bifocal lenses need the screen lower, so you can look through the "
+        "reading part without tipping your head back.",
+        {"none": "None", "single_vision": "Single vision", "progressive": "Progressive / bifocal"},
+        default="none",
+    )
+
+
+class Chair(Section):
+    seat_height_cm: float = measure(
+        "Seat height now",
+        "Floor to the top of the seat's front edge, as the chair is set today.",
+        lo=20,
+        hi=100,
+        range_phrase="a seat is {lo}–{hi} {unit} from the floor",
+    )
+    height_adjustable: bool = yes_no(
+        "Can the seat height be adjusted?", "A gas lift lever under the seat.", default=False
+    )
+    seat_height_min_cm: float | None = measure(
+        "Lowest seat height",
+        "Let the seat all the way down and measure floor to the seat's front edge.",
+        lo=20,
+        hi=100,
+        default=None,
+        range_phrase="a seat is {lo}–{hi} {unit} from the floor",
+        when=yes("height_adjustable", "because the seat height can be adjusted"),
+    )
+    seat_height_max_cm: float | None = measure(
+        "Highest seat height",
+        "Raise the seat all the way up and measure floor to the seat's front edge.",
+        lo=20,
+        hi=100,
+        default=None,
+        range_phrase="a seat is {lo}–{hi} {unit} from the floor",
+        when=yes("height_adjustable", "because the seat height can be adjusted"),
+    )
+    seat_depth_cm: float | None = measure(
+        "Seat depth (optional)",
+        "From the backrest to the front edge of the seat.",
+        lo=25,
+        hi=70,
+        default=None,
+        range_phrase="a seat is {lo}–{hi} {unit} deep",
+    )
+    depth_adjustable: bool = yes_no(
+        "Can the seat slide forward and back?", "A seat slider changes the depth.", default=False
+    )
+    lumbar_support: Lumbar = choice(
+        "Lumbar support",
+        "The bulge in the backrest that fits the small of your back.",
+        {"adjustable": "Adjustable", "fixed": "Fixed", "none": "None"},
+        default="none",
+    )
+    lumbar_in_small_of_back: bool = yes_no(
+        "Does the lumbar support sit in the small of your back?",
+        "Sitting back in the chair, the support should meet the inward curve just above your belt.",
+        default=True,
+        when=is_not("lumbar_support", "none", "because the chair has a lumbar support"),
+    )
+    backrest: bool = yes_no(
+        "Do you lean against a backrest?",
+        "No if it is a stool, or if you sit forward and never reach the backrest.",
+        default=True,
+    )
+    backrest_recline_deg: float = measure(
+        "Backrest angle",
+        "The angle between seat and backrest: 90 is upright, 100–110 slightly reclined.",
+        lo=60,
+        hi=150,
+        default=100.0,
+        unit="deg",
+        range_phrase="a backrest angle is {lo}–{hi}°",
+        when=yes("backrest", "because you lean against a backrest"),
+    )
+    backrest_adjustable: bool = yes_no(
+        "Can the backrest be adjusted?",
+        "Its angle or its height.",
+        default=False,
+        when=yes("backrest", "because you lean against a backrest"),
+    )
+    cushion_cm: float = measure(
+        "Seat cushion",
+        "A firm cushion you sit on: its thickness with you sitting on it. You sit at the seat "
+        "height plus the cushion. 0 for none.",
+        lo=0,
+        hi=20,
+        default=0.0,
+        range_phrase="a seat cushion is {lo}–{hi} {unit} thick",
+    )
+    armrests: Armrests = choice(
+        "Armrests",
+        "Armrests that adjust in height can support your elbows at desk height.",
+        {"adjustable": "Adjustable", "fixed": "Fixed", "none": "None"},
+        default="none",
+    )
+    armrest_fit: ArmrestFit = choice(
+        "How do the armrests meet your elbows?",
+        "With shoulders relaxed: do the armrests just support your elbows, push your "
+        "shoulders up, or sit below your elbows?",
+        {"supported": "Just supported", "too_high": "Too high", "too_low": "Too low"},
+        default="supported",
+        when=is_not("armrests", "none", "because the chair has armrests"),
+    )
+    armrests_hard: bool = yes_no(
+        "Are the armrests hard or damaged?",
+        "A hard edge presses on the forearm.",
+        default=False,
+        when=is_not("armrests", "none", "because the chair has armrests"),
+    )
+    armrests_too_wide: bool = yes_no(
+        "Are the armrests too wide apart?",
+        "If you have to hold your arms out to reach them, they are too wide.",
+        default=False,
+        when=is_not("armrests", "none", "because the chair has armrests"),
+    )
+
+    def checks(self) -> list[Rule]:
+        out: list[Rule] = []
+        if self.height_adjustable:
+            out += _range_rules(
+                self, "seat_height_min_cm", "seat_height_max_cm", "seat_height_cm", "seat height"
+            )
+        return out
+
+
+class Desk(Section):
+    height_cm: float = measure(
+        "Desk height",
+        "Floor to the top of the work surface where the keyboard sits.",
+        lo=40,
+        hi=150,
+        range_phrase="a desk is {lo}–{hi} {unit} high",
+    )
+    height_adjustable: bool = yes_no(
+        "Can the desk height be adjusted?", "Legs with a crank, a motor or holes.", default=False
+    )
+    height_min_cm: float | None = measure(
+        "Lowest desk height",
+        "With the desk all the way down.",
+        lo=40,
+        hi=150,
+        default=None,
+        range_phrase="a desk is {lo}–{hi} {unit} high",
+        when=yes("height_adjustable", "because the desk height can be adjusted"),
+    )
+    height_max_cm: float | None = measure(
+        "Highest desk height",
+        "With the desk all the way up.",
+        lo=40,
+        hi=150,
+        default=None,
+        range_phrase="a desk is {lo}–{hi} {unit} high",
+        when=yes("height_adjustable", "because the desk height can be adjusted"),
+    )
+    sit_stand: bool = yes_no(
+        "Is it a sit-stand desk?", "One that rises high enough to work standing.", default=False
+    )
+    legroom_ok: bool = yes_no(
+        "Is there room under the desk for your thighs and knees?",
+        "No drawers, bars or boxes in the way when you sit close.",
+        default=True,
+    )
+    thickness_cm: float = measure(
+        "Desk top thickness at the front",
+        "From the desk top to the lowest thing under its front edge where your thighs go: the "
+        "top itself, or an apron, rail or drawer under it. About 3 cm for a plain top.",
+        lo=0,
+        hi=40,
+        default=3.0,
+        range_phrase="a desk top with what hangs under it is {lo}–{hi} {unit} thick",
+    )
+    keyboard_tray: bool = yes_no(
+        "Do you type on a keyboard tray?",
+        "A pull-out shelf under the desk top for the keyboard.",
+        default=False,
+    )
+    keyboard_tray_height_cm: float | None = measure(
+        "Keyboard tray height",
+        "Floor to the top of the tray.",
+        lo=40,
+        hi=150,
+        default=None,
+        range_phrase="a keyboard tray is {lo}–{hi} {unit} high",
+        when=yes("keyboard_tray", "because you use a keyboard tray"),
+    )
+    keyboard_tray_adjustable: bool = yes_no(
+        "Can the tray height be adjusted?",
+        "A lever or knob that moves the tray up and down.",
+        default=False,
+        when=yes("keyboard_tray", "because you use a keyboard tray"),
+    )
+
+    def checks(self) -> list[Rule]:
+        out: list[Rule] = []
+        if self.height_adjustable:
+            out += _range_rules(self, "height_min_cm", "height_max_cm", "height_cm", "desk height")
+        if self.keyboard_tray:
+            tray = self.keyboard_tray_height_cm
+            if tray is not None and tray >= self.height_cm:
+                out.append(
+                    Rule(
+                        "keyboard_tray_height_cm",
+                        f"a keyboard tray sits below the desk top ({self.height_cm:g} cm); "
+                        f"{tray:g} cm is not below it",
+                    )
+                )
+        return out
+
+
+class Footstool(Section):
+    owned: bool = yes_no("Do you have a footstool?", "A footrest under the desk.", default=False)
+    height_cm: float | None = measure(
+        "Footstool height",
+        "Floor to the top of the foot plate where your heels rest (its middle if it tilts).",
+        lo=0,
+        hi=40,
+        default=None,
+        range_phrase="a footstool is {lo}–{hi} {unit} high",
+        when=yes("owned", "because you have a footstool"),
+    )
+    adjustable: bool = yes_no(
+        "Can its height be adjusted?",
+        "Legs or a slider that change its height.",
+        default=False,
+        when=yes("owned", "because you have a footstool"),
+    )
+    height_min_cm: float | None = measure(
+        "Lowest footstool height",
+        "With the footstool set all the way down: floor to the top of the foot plate.",
+        lo=0,
+        hi=40,
+        default=None,
+        range_phrase="a footstool is {lo}–{hi} {unit} high",
+        when=(
+            yes("owned", "because you have a footstool"),
+            yes("adjustable", "because the footstool height can be adjusted"),
+        ),
+    )
+    height_max_cm: float | None = measure(
+        "Highest footstool height",
+        "With the footstool set all the way up: floor to the top of the foot plate.",
+        lo=0,
+        hi=40,
+        default=None,
+        range_phrase="a footstool is {lo}–{hi} {unit} high",
+        when=(
+            yes("owned", "because you have a footstool"),
+            yes("adjustable", "because the footstool height can be adjusted"),
+        ),
+    )
+    in_use: bool | None = yes_no(
+        "Are your feet on it while you work?",
+        "Leave as it is if you use it; say no if it sits unused.",
+        default=None,
+        optional_when_shown=True,  # blank means "in use if you have one" (profile-format.md)
+        when=yes("owned", "because you have a footstool"),
+    )
+
+    @model_validator(mode="after")
+    def _in_use_defaults_to_owned(self) -> Footstool:
+        # profile-format.md: "in_use ... default = owned"
+        if self.in_use is None:
+            self.in_use = self.owned
+        return self
+
+    def checks(self) -> list[Rule]:
+        out: list[Rule] = []
+        if self.owned and self.adjustable:
+            # 0 is "put aside, feet on the floor", which a plan step may set
+            # (profile-format.md: a plan step's to_cm of 0 means no footstool).
+            value_key = "height_cm" if self.height_cm != 0 else None
+            out += _range_rules(
+                self, "height_min_cm", "height_max_cm", value_key, "footstool height"
+            )
+        return out
+
+
+class Monitor(Section):
+    top_height_cm: float = measure(
+        "Screen top height",
+        "Floor to the top edge of the screen's picture (not the frame).",
+        lo=40,
+        hi=250,
+        range_phrase="a screen's top edge is {lo}–{hi} {unit} from the floor",
+    )
+    distance_cm: float = measure(
+        "Screen distance",
+        "From your eyes to the screen, sitting as you work. Arm's length is about 60–70 cm.",
+        lo=20,
+        hi=200,
+        range_phrase="a screen is {lo}–{hi} {unit} from the eyes",
+    )
+    mount: MonitorMount = choice(
+        "What holds the screen?",
+        "A screen standing on the desk, or on an arm clamped to it, rises and falls with "
+        "the desk; one on its own stand or on the wall stays where it is.",
+        {"desk": "On the desk", "arm": "Arm on the desk", "independent": "Own stand, wall"},
+        default="desk",
+    )
+    directly_in_front: bool = yes_no(
+        "Is the screen straight in front of you?",
+        "No if you turn your head more than 30° to look at it.",
+        default=True,
+    )
+    glare: bool = yes_no(
+        "Is there glare or reflection on the screen?",
+        "From a window or a lamp behind you.",
+        default=False,
+    )
+    reads_documents: bool = yes_no(
+        "Do you read paper documents while typing?", "Copying from paper.", default=False
+    )
+    document_holder: bool = yes_no(
+        "Do you use a document holder?",
+        "A stand that holds paper beside the screen.",
+        default=False,
+        when=yes("reads_documents", "because you work from documents"),
+    )
+
+
+class Keyboard(Section):
+    home_row_above_surface_cm: float = measure(
+        "Keyboard home row above the desk",
+        "The height of the middle row of keys above the surface the keyboard stands on: about "
+        "3 cm for a standard keyboard, 1.5 cm for a laptop or low-profile keyboard.",
+        lo=0,
+        hi=10,
+        default=3.0,
+        range_phrase="a home row is {lo}–{hi} {unit} above the surface",
+    )
+    wrists_straight: bool = yes_no(
+        "Are your wrists straight while typing?",
+        "No if your hands bend up at the wrist (keyboard feet up, or a high keyboard).",
+        default=True,
+    )
+    wrists_deviate: bool = yes_no(
+        "Do your wrists bend sideways while typing?",
+        "Hands angled out towards the little finger.",
+        default=False,
+    )
+    reaches_overhead: bool = yes_no(
+        "Do you reach up to shelves above the desk while working?",
+        "Files or supplies kept above shoulder height.",
+        default=False,
+    )
+
+
+class Mouse(Section):
+    in_line_with_shoulder: bool = yes_no(
+        "Is the mouse in line with your shoulder?",
+        "No if you reach out to the side or forward to hold it.",
+        default=True,
+    )
+    same_surface_as_keyboard: bool = yes_no(
+        "Is the mouse on the same surface as the keyboard?",
+        "No if, say, the keyboard is on a tray and the mouse on the desk.",
+        default=True,
+    )
+    pinch_grip: bool = yes_no(
+        "Do you pinch the mouse with your fingertips?",
+        "A mouse too small for your hand makes you pinch it.",
+        default=False,
+    )
+    hard_palm_rest: bool = yes_no(
+        "Is there a hard palm rest in front of the mouse?",
+        "A hard edge under the wrist presses on the carpal tunnel.",
+        default=False,
+    )
+
+
+class Phone(Section):
+    use: PhoneUse = choice(
+        "How do you take phone calls at the desk?",
+        "A headset or speaker frees the neck and both hands.",
+        {"none": "No calls", "handset": "Handset", "headset": "Headset", "speaker": "Speaker"},
+        default="none",
+    )
+    within_reach: bool = yes_no(
+        "Is the phone within 30 cm?",
+        "Within easy reach without stretching.",
+        default=True,
+        when=is_not("use", "none", "because you take calls"),
+    )
+    neck_shoulder_hold: bool = yes_no(
+        "Do you hold the phone between ear and shoulder?",
+        "Cradling the handset to free your hands while you talk.",
+        default=False,
+        when=is_not("use", "none", "because you take calls"),
+    )
+    hours_per_day: float = measure(
+        "Hours a day on the phone",
+        "A rough figure.",
+        lo=0,
+        hi=24,
+        default=0.0,
+        unit="h",
+        range_phrase="a day has {lo}–{hi} hours",
+        when=is_not("use", "none", "because you take calls"),
+    )
+
+
+class Habits(Section):
+    hours_per_day: float = measure(
+        "Hours a day at this desk",
+        "More than 4 hours a day makes a good set-up urgent.",
+        lo=0,
+        hi=24,
+        unit="h",
+        range_phrase="a day has {lo}–{hi} hours",
+    )
+    longest_stretch_min: int = measure(
+        "Longest time seated without getting up (minutes)",
+        "The longest you usually sit before you stand up or walk about.",
+        lo=0,
+        hi=1440,
+        unit="min",
+        range_phrase="a day has {lo}–{hi} minutes",
+    )
+    crosses_legs: Frequency = choice(
+        "Do you cross your legs while sitting?",
+        "Crossing the legs twists the pelvis and loads the lower back unevenly.",
+        {"never": "Never", "sometimes": "Sometimes", "often": "Often"},
+        default="never",
+    )
+
+
+NAME_PATTERN = (
+    "^[^\x00-\x1f\x7f-\x9f\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\ufeff]*$"
+)
+
+
+class Profile(BaseModel):
+    """One person at one workstation."""
+
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False, defer_build=True)
+
+    schema_version: int = Field(SCHEMA_VERSION, title="Schema version")
+    name: str = Field(
+        ...,
+        title="Profile name",
+        description="Shown in lists, e.g. 'Office desk'; the file name is made from it.",
+        min_length=1,
+        max_length=120,
+        # Names are printed on terminals and in file lists: no control characters (C0, DEL,
+        # C1), no bidi overrides or marks, no zero-width or line-separator characters,
+        # which could hide, reorder or fake what is shown (see shown_text).
+        pattern=NAME_PATTERN,
+    )
+    units: Units = choice(
+        "Units",
+        "How lengths are shown; files always store centimetres.",
+        {"metric": "Metric (cm)", "imperial": "Imperial (in)"},
+        default="metric",
+    )
+    # strict: a TOML date-time only (5 or "yesterday" is a mistake, not 1970)
+    created: datetime | None = Field(None, title="Created", strict=True)
+    updated: datetime | None = Field(None, title="Updated", strict=True)
+    body: Body
+    chair: Chair
+    desk: Desk
+    footstool: Footstool = Field(default_factory=lambda: Footstool())
+    monitor: Monitor
+    keyboard: Keyboard = Field(default_factory=lambda: Keyboard())
+    mouse: Mouse = Field(default_factory=lambda: Mouse())
+    phone: Phone = Field(default_factory=lambda: Phone())
+    habits: Habits
+    extra: dict[str, Any] = Field(default_factory=dict, title="Free-form notes, preserved")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _drop_advice_snapshot(cls, data: Any) -> Any:
+        # [advice] is written by deskfit on save and never read back as input.
+        if isinstance(data, dict) and "advice" in data:
+            data = {k: v for k, v in data.items() if k != "advice"}
+        return data
+
+    def sections(self) -> dict[str, Section]:
+        return {name: getattr(self, name) for name in SECTION_NAMES}
+
+
+# The profile's tables in the order a person adjusts things (also the wizard's order).
+SECTION_MODELS: dict[str, type[Section]] = {
+    "body": Body,
+    "chair": Chair,
+    "desk": Desk,
+    "footstool": Footstool,
+    "monitor": Monitor,
+    "keyboard": Keyboard,
+    "mouse": Mouse,
+    "phone": Phone,
+    "habits": Habits,
+}
+SECTION_NAMES: tuple[str, ...] = tuple(SECTION_MODELS)

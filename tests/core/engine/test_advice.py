@@ -1,0 +1,271 @@
+"""advise(profile): ROSA now and after, the shape and order of advice, and the seed advice.
+
+Properties run over the whole valid input space (conftest.py ``profile_docs``); the seed
+advice (ergonomics.md §6) and one ROSA-after case are worked by hand on the measured base
+body of conftest.py (PH 40 + S 2.5 = 42.5, ERH 24, ESH 75, BPL 48, K 3).
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable
+from typing import Any
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from deskfit.core.engine.advice import Advice, advise
+from deskfit.core.model.profile import Profile
+from deskfit.core.model.validation import parse_profile
+
+MakeProfile = Callable[..., Profile]
+
+# The orders the brief and profile-format.md give (not imported from the code under test).
+SEVERITY_ORDER = ("high", "medium", "low", "info")
+AREA_ORDER = ("chair", "desk", "footstool", "monitor", "keyboard", "mouse", "phone", "habits")
+PARTS = ("chair", "monitor_phone", "mouse_keyboard", "peripherals", "final")
+
+
+def ids(advice: Advice) -> list[str]:
+    return [line.id for line in advice.lines]
+
+
+def line(advice: Advice, id_: str) -> Any:
+    found = [x for x in advice.lines if x.id == id_]
+    assert found, f"no {id_!r} line in {ids(advice)}"
+    return found[0]
+
+
+# -- properties ------------------------------------------------------------------------------
+
+
+@settings(max_examples=120, deadline=None, derandomize=True)
+@given(data=st.data())
+def test_rosa_scores_in_range_and_after_never_worse(profile_docs: Any, data: st.DataObject) -> None:
+    a = advise(parse_profile(data.draw(profile_docs)))
+    for score in (a.rosa, a.rosa_after):
+        for part in PARTS:
+            assert 1 <= getattr(score, part) <= 10, part
+    for part in PARTS:
+        assert getattr(a.rosa_after, part) <= getattr(a.rosa, part), (
+            part,
+            a.rosa.totals,
+            a.rosa_after.totals,
+        )
+
+
+# (section, key, worse value or a callable from the old value to a worse one)
+WORSE: list[tuple[str, str, Any]] = [
+    ("monitor", "glare", True),
+    ("monitor", "directly_in_front", False),
+    ("monitor", "reads_documents", True),
+    ("monitor", "document_holder", False),
+    ("desk", "legroom_ok", False),
+    ("keyboard", "wrists_straight", False),
+    ("keyboard", "wrists_deviate", True),
+    ("keyboard", "reaches_overhead", True),
+    ("mouse", "pinch_grip", True),
+    ("mouse", "hard_palm_rest", True),
+    ("mouse", "in_line_with_shoulder", False),
+    ("mouse", "same_surface_as_keyboard", False),
+    ("phone", "within_reach", False),
+    ("phone", "neck_shoulder_hold", True),
+    ("chair", "armrests_hard", True),
+    ("chair", "armrests_too_wide", True),
+    ("chair", "armrest_fit", "too_high"),
+    ("chair", "lumbar_in_small_of_back", False),
+    ("chair", "lumbar_support", "none"),
+    ("chair", "backrest", False),
+    ("chair", "backrest_adjustable", False),
+    ("chair", "depth_adjustable", False),
+    ("chair", "height_adjustable", False),
+    ("habits", "crosses_legs", "often"),
+    ("habits", "hours_per_day", lambda h: min(24.0, h + 3.0)),
+    ("habits", "longest_stretch_min", lambda m: min(1440, m + 45)),
+    ("phone", "hours_per_day", lambda h: min(24.0, h + 3.0)),
+]
+
+
+@settings(max_examples=120, deadline=None, derandomize=True)
+@given(data=st.data(), change=st.sampled_from(WORSE))
+def test_a_worse_answer_never_lowers_rosa(
+    profile_docs: Any, data: st.DataObject, change: tuple[str, str, Any]
+) -> None:
+    doc = data.draw(profile_docs)
+    section, key, worse = change
+    bad = copy.deepcopy(doc)
+    old = bad[section].get(key)
+    if callable(worse):
+        if old is None:
+            return
+        worse = worse(old)
+    bad[section][key] = worse
+    before, after = advise(parse_profile(doc)), advise(parse_profile(bad))
+    assert after.rosa.final >= before.rosa.final, (section, key, worse)
+
+
+@settings(max_examples=100, deadline=None, derandomize=True)
+@given(data=st.data())
+def test_advice_lines_sorted_complete_and_unique(profile_docs: Any, data: st.DataObject) -> None:
+    a = advise(parse_profile(data.draw(profile_docs)))
+    lines = list(a.lines)
+    # measuring the elbow comes first when a purchase rests on it (§3.3), then severity
+    # (§3.4), then the plan's order: its areas, and within one the step numbers
+    if lines and lines[0].id == "measure-elbow" and lines[0].severity == "high":
+        lines = lines[1:]
+    assert all(x.id != "measure-elbow" or x.severity == "info" for x in lines)
+    step_of = {}
+    for s in a.plan.steps:
+        step_of.setdefault(s.advice_id, s.number)
+    keys = [
+        (SEVERITY_ORDER.index(x.severity), AREA_ORDER.index(x.area), step_of.get(x.id, 99))
+        for x in lines
+    ]
+    assert keys == sorted(keys)
+    for x in a.lines:
+        assert x.id and x.id.strip()
+        assert x.title and x.title.strip()
+        assert x.text and x.text.strip()
+        assert len(x.sources) >= 1 and all(s.strip() for s in x.sources)
+    assert len(ids(a)) == len(set(ids(a))), ids(a)
+
+
+@settings(max_examples=60, deadline=None, derandomize=True)
+@given(data=st.data())
+def test_advise_is_deterministic(profile_docs: Any, data: st.DataObject) -> None:
+    p = parse_profile(data.draw(profile_docs))
+    first, second = advise(p), advise(p)
+    assert first.lines == second.lines
+    assert first.rosa.as_dict() == second.rosa.as_dict()
+    assert first.rosa_after.as_dict() == second.rosa_after.as_dict()
+    assert first.plan == second.plan
+    assert first.assumptions == second.assumptions
+    # and from a fresh parse of the same answers
+    again = advise(parse_profile(p.model_dump()))
+    assert again.lines == first.lines
+
+
+# -- ROSA after, by hand -------------------------------------------------------------------
+
+
+def test_rosa_after_not_worse_when_seat_rounds_past_the_band(profile: MakeProfile) -> None:
+    """PH 40.3 → PH + S = 42.8; ERH 31.72; fixed 74 desk; chair 40–56 now at 43; adjustable
+    armrests (supported), adjustable lumbar in place, adjustable backrest; 8 h a day.
+
+    Now: seat gap 43 − 42.8 = 0.2 → seat item 1; depth 1 + not adjustable 1 = 2 → row 3.
+    Home row 77, elbow 43 + 31.72 = 74.72: 2.28 > 1.5 → work surface too high, back 1 + 1 = 2;
+    armrests 1 → column 3. Chart A[3][3] = 2, + duration 1 → chair 3.
+    Recommended: seat_needed = 77 − 31.72 = 45.28 (2.48 above PH + S: no footstool), shown
+    rounded as 45.5 → gap 2.7 > 2.5 → seat item 2 → row 4; column 2 → A[4][2] = 3 → chair 4.
+    Following the advice must not make the chair score worse (4 > 3).
+    """
+    a = advise(
+        profile(
+            body={"popliteal_height_cm": 40.3, "elbow_rest_height_cm": 31.72},
+            chair={"seat_height_cm": 43.0},
+        )
+    )
+    assert a.rosa.chair == 3
+    assert a.rosa_after.chair <= a.rosa.chair, a.rosa_after.totals
+
+
+def test_rosa_after_improves_the_sam_case(profile: MakeProfile) -> None:
+    """Case (a) of test_fit with the chair too low now (45): home row 77 vs elbow 69 → too
+    high now; after: seat 53 + footstool 10.5 → neutral seat, home row at the elbow."""
+    a = advise(profile())
+    assert a.rosa_items.work_surface_too_high
+    assert not a.rosa_after_items.work_surface_too_high
+    assert a.rosa_after_items.seat_height == 1
+    assert a.rosa_after.final <= a.rosa.final
+
+
+# -- the seed advice (§6) and the measurement note ------------------------------------------
+
+
+def test_crossing_legs_often(profile: MakeProfile) -> None:
+    a = advise(profile(habits={"crosses_legs": "often"}))
+    x = line(a, "crossing-legs")
+    assert "crossing" in (x.title + " " + x.text).lower()
+
+
+def test_crossing_legs_never_has_no_line(profile: MakeProfile) -> None:
+    assert "crossing-legs" not in ids(advise(profile(habits={"crosses_legs": "never"})))
+
+
+_FEET_REACH = {
+    "desk": {"height_adjustable": True, "height_min_cm": 60.0, "height_max_cm": 125.0},
+}
+
+
+def test_feet_reach_floor_and_crosses_legs_gets_second_position(profile: MakeProfile) -> None:
+    """Adjustable desk (test_fit case c): seat 42.5, F = 0 → feet on the floor. Crossing the
+    legs sometimes, 2 h a day → an optional low tilting footstool as a second position."""
+    a = advise(
+        profile(
+            **_FEET_REACH,
+            habits={"crosses_legs": "sometimes", "hours_per_day": 2.0, "longest_stretch_min": 20},
+        )
+    )
+    assert a.settings.footstool_height_cm == 0
+    assert "footstool-second-position" in ids(a)
+    assert "crossing-legs" in ids(a)
+    assert "footstool-height" not in ids(a)
+
+
+def test_feet_reach_floor_long_sitting_gets_second_position(profile: MakeProfile) -> None:
+    """Never crosses, but 8 h a day (> 4): second position too (§3 step 6)."""
+    a = advise(profile(**_FEET_REACH, habits={"crosses_legs": "never", "hours_per_day": 8.0}))
+    assert "footstool-second-position" in ids(a)
+
+
+def test_feet_reach_floor_short_day_no_crossing_no_footstool_line(profile: MakeProfile) -> None:
+    a = advise(
+        profile(
+            **_FEET_REACH,
+            habits={"crosses_legs": "never", "hours_per_day": 2.0, "longest_stretch_min": 20},
+        )
+    )
+    assert "footstool-second-position" not in ids(a)
+    assert "footstool-height" not in ids(a)
+
+
+def test_footstool_needed_not_owned_names_the_height(profile: MakeProfile) -> None:
+    """Case (a): F = 53 − 42.5 = 10.5 → "footstool-height" titled with 10.5 cm."""
+    a = advise(profile())
+    x = line(a, "footstool-height")
+    assert "10.5 cm" in x.title
+    assert x.severity == "high"  # feet 10.5 off the floor
+    assert "footstool-second-position" not in ids(a)
+
+
+def test_footstool_height_title_imperial(profile: MakeProfile) -> None:
+    """Imperial: seat 53/0.635 = 83.46 → 83 q = 52.705 cm; the footstool fills the gap under
+    the seat as set: 52.705 − 42.5 = 10.205 cm, /0.635 = 16.07 → 16 q = 4 in."""
+    a = advise(profile(units="imperial"))
+    assert line(a, "footstool-height").title == "Get a 4 in footstool"
+
+
+def test_measure_elbow_first_when_a_purchase_rests_on_it(profile: MakeProfile) -> None:
+    """ERH estimated for the base man of 175: 0.0733·175 + 11.63 = 24.4575, ±1.645·2.82
+    = ±4.64. At the fixed 74 desk the seat is set from it: 77 − 24.4575 = 52.54 → 52.5,
+    F = 10 → a footstool to buy, of 10 cm that could be anywhere from 5.5 to 14.5 (§3.3):
+    measuring comes first, as the first line."""
+    a = advise(profile(body={"elbow_rest_height_cm": None}))
+    first = a.lines[0]
+    assert (first.id, first.severity) == ("measure-elbow", "high")
+    assert "10 cm" in first.text
+    assert "between 5.5 cm and 14.5 cm" in first.text
+    assert any("elbow" in s.lower() for s in a.assumptions)
+
+
+def test_measure_elbow_is_information_when_nothing_is_bought(profile: MakeProfile) -> None:
+    """With an adjustable desk the desk follows the seat: no purchase rests on the elbow
+    estimate, and the nudge to measure is a line of information at the end."""
+    a = advise(profile(body={"elbow_rest_height_cm": None}, **_FEET_REACH))
+    x = line(a, "measure-elbow")
+    assert x.severity == "info"
+    assert a.lines[-1].severity == "info"
+
+
+def test_no_measure_elbow_when_measured(profile: MakeProfile) -> None:
+    assert "measure-elbow" not in ids(advise(profile()))
