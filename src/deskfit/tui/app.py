@@ -410,10 +410,8 @@ class DeskfitApp(App[None]):
     # -- save -----------------------------------------------------------------------------
 
     def advice(self) -> Advice:
-        from deskfit.core.engine.advice import advise
-
         assert self.state is not None
-        return advise(self.state.profile())
+        return self.state.advice()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if isinstance(self.screen, TooSmallScreen):
@@ -575,6 +573,7 @@ class DeskfitApp(App[None]):
                 overwrite_other=overwrite or back,
                 migrated_from=state.migrated_from if back else None,
                 expected=expected,
+                advice=state.advice(),  # the review's, not worked out again
             )
         except ChangedOnDisk:
             self._ask_conflict(path, job, "changed", profile.name)

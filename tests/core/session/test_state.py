@@ -87,3 +87,29 @@ def test_draft_round_trip_keeps_every_answer(tmp_path: object) -> None:
     again = read_draft(path)
     assert again.answers == state.answers
     assert (again.step, again.visited) == (2, 3)
+
+
+def test_the_advice_is_worked_out_once_per_change(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Review, export, copy and save share one advice until an answer changes."""
+    from tests.conftest import make_valid_document
+
+    from deskfit.core.model.validation import parse_profile
+    from deskfit.core.session import state as state_module
+
+    calls: list[int] = []
+    real = state_module.advise
+
+    def counted(profile: object) -> object:
+        calls.append(1)
+        return real(profile)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(state_module, "advise", counted)
+    state = WizardState.from_profile(parse_profile(make_valid_document()))
+    first = state.advice()
+    assert state.advice() is first and state.advice() is first
+    assert len(calls) == 1
+    state.set_text("chair", "seat_height_cm", "50")
+    assert state.advice() is not first and len(calls) == 2
+    state.set_text("chair", "seat_height_cm", "50")  # the same answer: no change
+    state.advice()
+    assert len(calls) == 2

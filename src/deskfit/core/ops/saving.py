@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from deskfit.core.engine.advice import advise
+from deskfit.core.engine.advice import Advice, advise
 from deskfit.core.files.store import (
     UNCHECKED,
     Unchecked,
@@ -30,6 +30,7 @@ def save_with_advice(
     overwrite_other: bool = False,
     migrated_from: int | None = None,
     expected: str | Unchecked | None = UNCHECKED,
+    advice: Advice | None = None,
 ) -> Profile:
     """Stamp ``updated`` (and ``created``), write the answers and the [advice] snapshot.
 
@@ -44,10 +45,12 @@ def save_with_advice(
     ``OSError`` like ``store.save_profile``; the profile file is not written then.
     """
     stamped = stamp(profile, now)
-    advice = snapshot(advise(stamped), now)
+    # the advice does not depend on when the profile was saved: one worked out for these
+    # answers already (the wizard's) is the one written
+    written = snapshot(advice if advice is not None else advise(stamped), now)
     if migrated_from is not None and path.is_file():
         backup = backup_path(path, migrated_from)
         if not backup.exists():
             atomic_write(backup, path.read_bytes())
-    save_profile(stamped, path, advice=advice, overwrite_other=overwrite_other, expected=expected)
+    save_profile(stamped, path, advice=written, overwrite_other=overwrite_other, expected=expected)
     return stamped

@@ -15,6 +15,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from deskfit.core.engine.advice import Advice, advise
 from deskfit.core.model.profile import SECTION_NAMES, Profile, Units
 from deskfit.core.model.questions import (
     PROFILE,
@@ -58,6 +59,8 @@ class WizardState:
     step: int = 0
     visited: int = 0  # the furthest step reached; any step up to it may be jumped to
     dirty: bool = False
+    revision: int = field(default=0, compare=False)  # counts changes, for the advice cache
+    _advised: tuple[int, Advice] | None = field(default=None, repr=False, compare=False)
 
     # -- building ---------------------------------------------------------------------
 
@@ -125,6 +128,7 @@ class WizardState:
         self.answers[section][name] = value
         self._drop_what_no_longer_applies(section)
         self.dirty = True
+        self.revision += 1
         return True
 
     def _drop_what_no_longer_applies(self, section: str) -> None:
@@ -149,6 +153,7 @@ class WizardState:
         if units != self.units:
             self.answers[PROFILE]["units"] = units
             self.dirty = True
+            self.revision += 1
 
     def display_text(self, q: Question) -> str:
         """What an input shows for an answer, in the current units."""
@@ -246,3 +251,10 @@ class WizardState:
         if problems:
             raise ProfileInvalid(problems)
         return parse_profile(self.profile_data())
+
+    def advice(self) -> Advice:
+        """The advice for these answers, worked out once per change: the review, export,
+        copy and save share it. ProfileInvalid while an answer is missing or wrong."""
+        if self._advised is None or self._advised[0] != self.revision:
+            self._advised = (self.revision, advise(self.profile()))
+        return self._advised[1]
