@@ -119,7 +119,8 @@ async def test_hours_take_their_unit_and_a_length_says_what_it_came_to(
         row = app.screen.query_one("#row-body-stature_cm", FieldRow)
         message = str(row.query_one(".field-message", Static).render())
         assert message == "= 162.5 cm"  # 64 in = 162.56 cm, shown on the 0.5 cm grid
-        assert not row.has_class("-problem")
+        assert not row.has_class("-problem") and row.has_class("-note")
+        assert row.query_one(".field-message", Static).display  # shown, not only set
         app.goto(7)  # habits
         await pilot.pause()
         await paste_into(pilot, "habits", "hours_per_day", "8 h")

@@ -13,6 +13,7 @@ from pydantic.fields import FieldInfo
 from deskfit.core.model.fields import CHOICES, UNIT
 from deskfit.core.model.profile import SECTION_MODELS, Profile, Section, Units
 from deskfit.core.model.questionnaire import SECTION_TITLES
+from deskfit.core.model.questions import not_applying
 from deskfit.core.model.units import format_length
 
 __all__ = ["SECTION_TITLES", "answers_text", "format_answer"]
@@ -41,12 +42,14 @@ def format_answer(info: FieldInfo, value: Any, units: Units, *, stature: bool = 
 
 
 def section_answers(name: str, section: Section, units: Units) -> list[tuple[str, str]]:
-    """(question, answer) for each field of a section that was given."""
+    """(question, answer) for each field of a section that was given and applies (a
+    document holder's place is not shown for someone who uses none)."""
     model = SECTION_MODELS[name]
+    ruled_out = not_applying(name, section.model_dump())
     rows = []
     for field, info in model.model_fields.items():
         value = getattr(section, field)
-        if value is None:
+        if value is None or field in ruled_out:
             continue
         title = info.title or field
         rows.append((title, format_answer(info, value, units, stature=field == "stature_cm")))

@@ -191,3 +191,4 @@ class FieldRow(Vertical):
         self._message = shown
         self.query_one(".field-message", Static).update(shown or "")
         self.set_class(bool(message), "-problem")
+        self.set_class(not message and bool(note), "-note")
