@@ -115,7 +115,9 @@ def report_rows(big: int, small: int, work: Path) -> list[Row]:
     big_dir = make_profiles(big, work / f"p{big}")
     small_dir = make_profiles(small, work / f"p{small}")
     out = work / "report.txt"
-    report = [*deskfit_cmd(), "report"]
+    # --force: each run replaces the report the one before wrote (an existing file is
+    # only replaced when asked to)
+    report = [*deskfit_cmd(), "report", "--force"]
     run_timed([sys.executable, "-c", _TOMLLIB_ONLY, str(big_dir)])  # warm the cache
     parse_s = run_timed([sys.executable, "-c", _TOMLLIB_ONLY, str(big_dir)])
     report_s = run_timed([*report, str(big_dir), "-o", str(out)])

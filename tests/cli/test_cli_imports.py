@@ -71,3 +71,21 @@ def test_export_json_and_a_name_import_what_they_need(tmp_path: Path) -> None:
     )
     assert not [m for m in NEVER if m in loaded]
     assert "platformdirs" not in loaded  # the folder was given: no user data folder looked up
+
+
+def test_reading_a_profile_builds_only_the_profile_model() -> None:
+    """The models are built lazily; reading and checking a file builds ``Profile`` alone
+    (the sections inline). Building each section's own schema cost export ~75 ms."""
+    code = (
+        "from deskfit.core.files.store import load_profile\n"
+        "from deskfit.core.model import profile as p\n"
+        "loaded = load_profile('profiles/crossed-legs-fixed-desk.toml')\n"
+        "from deskfit.core.present.answers import answers_text\n"
+        "answers_text(loaded.profile, 'metric')\n"
+        "built = [m.__name__ for m in p.SECTION_MODELS.values() if m.__pydantic_complete__]\n"
+        "print(built)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, check=True
+    )
+    assert result.stdout.strip() == "[]"

@@ -58,7 +58,7 @@ class Section(BaseModel):
         A question that applies (its ``when``, core/model/applies.py) and has no default is
         needed, with the reason its ``when`` gives; then each section's own checks.
         """
-        answers = self.model_dump()
+        answers = self.answers()
         needed = [
             Rule(name, f"needed {because(when_of(info))}")
             for name, info in type(self).model_fields.items()
@@ -71,6 +71,12 @@ class Section(BaseModel):
     def checks(self) -> list[Rule]:
         """This section's own cross-field checks (ranges, a tray below the desk top)."""
         return []
+
+    def answers(self) -> dict[str, Any]:
+        """The section's answers by field. Not ``model_dump``: that would build this
+        section's own serializer (the models are built lazily, and only ``Profile`` is
+        built when a file is read: ~75 ms more for a command like ``export``)."""
+        return {name: getattr(self, name) for name in type(self).model_fields}
 
 
 def _range_rules(

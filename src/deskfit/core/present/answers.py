@@ -45,7 +45,7 @@ def section_answers(name: str, section: Section, units: Units) -> list[tuple[str
     """(question, answer) for each field of a section that was given and applies (a
     document holder's place is not shown for someone who uses none)."""
     model = SECTION_MODELS[name]
-    ruled_out = not_applying(name, section.model_dump())
+    ruled_out = not_applying(name, section.answers())
     rows = []
     for field, info in model.model_fields.items():
         value = getattr(section, field)
