@@ -163,3 +163,20 @@ async def test_a_space_first_in_the_export_path_does_not_blank_it(profiles_dir: 
         await pilot.press("space")
         await pilot.pause()
         assert box.value == before + " "
+
+
+async def test_the_key_line_shows_each_key_once_and_a_click_runs_it(profiles_dir: Path) -> None:
+    from deskfit.tui.widgets.keyline import KeyLine
+
+    app = make_app(profiles_dir, "new")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        line = app.screen.query_one(KeyLine)
+        text = str(line.render())
+        assert text.startswith("^nNext  escBack  ^qQuit")
+        assert "^bBack" not in text  # one key per action
+        start = text.index("f1Help")
+        await pilot.click(KeyLine, offset=(start + 1, 0))
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)

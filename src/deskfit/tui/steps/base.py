@@ -17,13 +17,14 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.events import DescendantBlur, DescendantFocus
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Input, RadioSet, Static
+from textual.widgets import Button, Input, RadioSet, Static
 
 from deskfit.core.model.questionnaire import SECTION_TITLES, Step
 from deskfit.core.model.questions import PROFILE, Question, question, questions
 from deskfit.core.model.units import format_length, read_number
 from deskfit.core.session.state import NEEDED, WizardState
 from deskfit.tui.widgets.fields import AnswerInput, ChoiceSet, FieldRow
+from deskfit.tui.widgets.keyline import KeyLine
 from deskfit.tui.widgets.steplist import StepList
 
 if TYPE_CHECKING:
@@ -138,7 +139,7 @@ class StepScreen(WizardScreen):
                     yield Button("Back", id="back")
                     yield Static("", id="nav-reason")
                     yield Button("Next", id="next", variant="primary")
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeyLine()
 
     def on_mount(self) -> None:
         self.refresh_form()

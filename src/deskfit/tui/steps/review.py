@@ -16,7 +16,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Button, Collapsible, Footer, Static
+from textual.widgets import Button, Collapsible, Static
 
 from deskfit.core.engine.advice import Advice, estimated_keys
 from deskfit.core.engine.plan import Setup
@@ -28,6 +28,7 @@ from deskfit.core.present import render
 from deskfit.core.session.diagram import Scene
 from deskfit.tui.steps.base import WizardScreen
 from deskfit.tui.widgets.diagram import PostureDiagram
+from deskfit.tui.widgets.keyline import KeyLine
 
 SEVERITY = {
     "high": ("▲ high", "bold red"),
@@ -163,7 +164,7 @@ class ReviewScreen(WizardScreen):
         except ProfileInvalid as exc:  # goto() keeps this from happening; say it if it does
             with Vertical(id="step"):
                 yield Static("\n".join(p.located() for p in exc.problems))
-            yield Footer(compact=True, show_command_palette=False)
+            yield KeyLine()
             return
         units = state.units
         with Horizontal(id="wizard"):
@@ -230,7 +231,7 @@ class ReviewScreen(WizardScreen):
                     yield Button("Save", id="save", variant="primary")
                     yield Button("Export", id="export")
                     yield Button("Copy", id="copy")
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeyLine()
 
     def on_mount(self) -> None:
         for widget in self.query("#review"):
