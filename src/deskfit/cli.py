@@ -139,26 +139,8 @@ def _from_option(ctx: click.Context) -> bool:
 
 
 def _path(ctx: click.Context, ref: str, as_file: bool = False) -> Path:
-    """A PROFILE argument as a file: a PATH when it looks like one, else found by NAME.
-
-    A path-like reference that names no file here is tried in the profiles folder (the
-    FILE column of ``list``: ``crossed-legs-fixed-desk.toml``) and then as a NAME (one
-    with a ``/`` in it); when neither finds it, the path's own error is what is said.
-    """
-    if as_file:
-        return Path(ref).expanduser()
-    if not finding.looks_like_path(ref):
-        return finding.find(ref, _folder(ctx))
-    path = Path(ref).expanduser()
-    if os.path.lexists(path):
-        return path
-    folder = _folder(ctx)
-    if os.sep not in ref and "/" not in ref and (folder / ref).is_file():
-        return folder / ref
-    try:
-        return finding.find(ref, folder)
-    except (finding.NotFound, finding.Ambiguous):
-        return path
+    """A PROFILE argument as a file (``finding.resolve``); the folder only when needed."""
+    return finding.resolve(ref, lambda: _folder(ctx), as_file=as_file)
 
 
 def _load(ctx: click.Context, ref: str, as_file: bool = False) -> store.Loaded:

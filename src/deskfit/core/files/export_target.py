@@ -32,11 +32,6 @@ class Refused(Exception):
         self.needs_confirm = needs_confirm
 
 
-def _holds_profile(path: Path) -> str | None:
-    """The profile name in a file that is a deskfit profile, whatever its suffix."""
-    return name_in_file(path)
-
-
 def _means_the_screen(path: Path) -> bool:
     """/dev/stdout, /dev/tty and the like: a person who typed them wants the screen."""
     return str(path) in ("/dev/stdout", "/dev/stderr", "/dev/tty", "/dev/fd/1", "/dev/fd/2")
@@ -66,7 +61,7 @@ def check_target(path: Path, *, replace: bool = False) -> None:
             f"{shown} is {file_kind(info.st_mode)}; an export only ever replaces a regular "
             f"file: choose another file{to_screen}"
         )
-    other = _holds_profile(path)
+    other = name_in_file(path)  # a profile is known by what it holds, whatever its suffix
     if other is not None:
         raise Refused(
             f"{shown} holds the profile {safe(other)!r}; an export never replaces a "

@@ -17,7 +17,7 @@ from __future__ import annotations
 import difflib
 import os
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -115,16 +115,26 @@ def _loads(path: Path) -> bool:
     return True
 
 
-def resolve(ref: str, folder: Path | None, *, as_file: bool = False) -> Path:
+def resolve(ref: str, folder: Path | Callable[[], Path], *, as_file: bool = False) -> Path:
     """What a command-line reference names: a PATH as given, else the profile found by name.
 
-    ``folder`` is only needed for a NAME (None: only paths are allowed here).
+    A path-like reference that names no file here is tried in the profiles folder (the
+    FILE column of ``list``: ``crossed-legs-fixed-desk.toml``) and then as a NAME (one
+    with a ``/`` in it); when neither finds it, the path is returned, for its own error.
+    ``folder`` may be a function: it is called only when the folder is needed.
     """
-    if as_file or looks_like_path(ref):
-        return Path(ref).expanduser()
-    if folder is None:
-        raise NotFound(ref, Path("."), [])
-    return find(ref, folder)
+    path = Path(ref).expanduser()
+    if as_file or (looks_like_path(ref) and os.path.lexists(path)):
+        return path
+    where = folder() if callable(folder) else folder
+    if not looks_like_path(ref):
+        return find(ref, where)
+    if os.sep not in ref and "/" not in ref and (where / ref).is_file():
+        return where / ref
+    try:
+        return find(ref, where)
+    except (NotFound, Ambiguous):
+        return path
 
 
 def display_names(found: list[Entry]) -> dict[Path, str]:

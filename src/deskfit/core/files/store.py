@@ -17,6 +17,7 @@ import os
 import re
 import select
 import stat
+import sys
 import tomllib
 import unicodedata
 from collections.abc import Callable, Iterator, Mapping
@@ -651,13 +652,31 @@ def render_toml(profile: Profile, advice: Mapping[str, Any] | None = None) -> st
     return tomli_w.dumps(to_document(profile, advice))
 
 
-def _pid_alive(pid: int) -> bool:
+def pid_alive(pid: int) -> bool:
+    """Whether process ``pid`` is running (on this machine), without touching it."""
+    if pid <= 0:
+        return False
+    if sys.platform == "win32":  # os.kill would end the process there
+        import ctypes
+
+        kernel32 = ctypes.windll.kernel32
+        handle = kernel32.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
+        if not handle:
+            return bool(kernel32.GetLastError() == 5)  # access denied: it exists
+        try:
+            code = ctypes.c_ulong()
+            ok = kernel32.GetExitCodeProcess(handle, ctypes.byref(code))
+        finally:
+            kernel32.CloseHandle(handle)
+        return bool(ok) and code.value == 259  # STILL_ACTIVE
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
         return False
-    except PermissionError:
+    except PermissionError:  # someone else's process, alive
         return True
+    except OSError:
+        return False
     return True
 
 
@@ -667,7 +686,7 @@ def clean_stale_temps(target: Path) -> None:
     with contextlib.suppress(OSError):
         for leftover in target.parent.glob(f"{prefix}*"):
             pid_text = leftover.name[len(prefix) :].split("-", 1)[0]
-            if pid_text.isdigit() and int(pid_text) != os.getpid() and _pid_alive(int(pid_text)):
+            if pid_text.isdigit() and int(pid_text) != os.getpid() and pid_alive(int(pid_text)):
                 continue  # another deskfit is saving right now
             with contextlib.suppress(OSError):
                 leftover.unlink()

@@ -30,7 +30,6 @@ import hashlib
 import os
 import secrets
 import socket
-import sys
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
@@ -39,7 +38,7 @@ from typing import Any
 
 import tomli_w
 
-from deskfit.core.files.store import ProfileFileError, atomic_write, read_document
+from deskfit.core.files.store import ProfileFileError, atomic_write, pid_alive, read_document
 from deskfit.core.files.store import slugify as _slugify
 from deskfit.core.model.questions import PROFILE, questions
 from deskfit.core.model.shown_text import safe, safe_path
@@ -156,33 +155,6 @@ def this_writer() -> Writer:
     return me
 
 
-def _alive(pid: int) -> bool:
-    if pid <= 0:
-        return False
-    if sys.platform == "win32":  # os.kill would end the process there
-        import ctypes
-
-        kernel32 = ctypes.windll.kernel32
-        handle = kernel32.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
-        if not handle:
-            return bool(kernel32.GetLastError() == 5)  # access denied: it exists
-        try:
-            code = ctypes.c_ulong()
-            ok = kernel32.GetExitCodeProcess(handle, ctypes.byref(code))
-        finally:
-            kernel32.CloseHandle(handle)
-        return bool(ok) and code.value == 259  # STILL_ACTIVE
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:  # someone else's process, alive
-        return True
-    except OSError:
-        return False
-    return True
-
-
 def in_use(writer: Writer | None) -> bool:
     """Whether another deskfit, running now on this host, writes this draft.
 
@@ -195,7 +167,7 @@ def in_use(writer: Writer | None) -> bool:
     me = this_writer()
     if writer.host != me.host or writer.pid == me.pid:
         return False
-    if not _alive(writer.pid):
+    if not pid_alive(writer.pid):
         return False
     if writer.started is not None:
         now = _started(writer.pid)

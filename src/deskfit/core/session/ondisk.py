@@ -8,13 +8,12 @@ now, and asks instead of silently replacing someone else's changes. No textual h
 from __future__ import annotations
 
 import errno
-import hashlib
 import os
 import stat
 from dataclasses import dataclass
 from pathlib import Path
 
-from deskfit.core.files.store import MAX_FILE_BYTES, Loaded, load_profile
+from deskfit.core.files.store import MAX_FILE_BYTES, Loaded, digest, load_profile
 
 
 @dataclass(frozen=True)
@@ -43,23 +42,14 @@ def stamp_of(path: Path) -> DiskStamp | None:
         return None
     finally:
         os.close(fd)
-    return DiskStamp(hashlib.sha256(data).hexdigest(), info.st_mtime_ns)
+    return DiskStamp(digest(data), info.st_mtime_ns)
 
 
-def load_stamped(path: Path) -> tuple[Loaded, DiskStamp | None]:
-    """Load a profile and the stamp of the very bytes it was read from.
-
-    The file is hashed before and after the load; when another program wrote it in
-    between, the load is tried again. If it keeps changing, the stamp returned is one the
-    file no longer matches, so the next save asks before replacing it.
-    """
-    for _ in range(3):
-        before = stamp_of(path)
-        loaded = load_profile(path)  # ProfileFileError goes to the caller
-        after = stamp_of(path)
-        if before is not None and after is not None and before.sha256 == after.sha256:
-            return loaded, after
-    return loaded, before
+def load_stamped(path: Path) -> tuple[Loaded, DiskStamp]:
+    """Load a profile and the stamp of the very bytes it was read from (the loader hashes
+    what it parsed: a file changed a moment later no longer matches, so a save asks)."""
+    loaded = load_profile(path)  # ProfileFileError goes to the caller
+    return loaded, DiskStamp(loaded.sha256, loaded.mtime_ns)
 
 
 def changed_since(path: Path, stamp: DiskStamp | None) -> bool:

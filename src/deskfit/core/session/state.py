@@ -95,7 +95,7 @@ class WizardState:
         state = cls.blank()
         state.answers[PROFILE] = {"name": profile.name, "units": profile.units}
         for section, model in profile.sections().items():
-            state.answers[section].update(model.model_dump())
+            state.answers[section].update(model.answers())
             state._drop_what_no_longer_applies(section)
         state.path = path
         state.created = profile.created
