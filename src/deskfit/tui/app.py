@@ -17,6 +17,7 @@ from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.markup import escape as escape_markup
+from textual.reactive import var
 from textual.screen import Screen
 
 from deskfit.core.files.store import (
@@ -101,6 +102,10 @@ class DeskfitApp(App[None]):
     """The deskfit wizard."""
 
     CSS_PATH = "deskfit.tcss"
+    # What the wizard's screens watch rather than being told: the units lengths are
+    # shown in, and how many saves were made (the review's "Saved as" line).
+    units: var[str] = var("metric")
+    saves: var[int] = var(0)
     TITLE = "deskfit"
     # -narrow below 100 columns; -wide up to 120; -xwide beyond (the review in two columns)
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide"), (120, "-xwide")]  # noqa: RUF012
@@ -135,7 +140,8 @@ class DeskfitApp(App[None]):
         self.last_saved: Path | None = None
         self._draft_failed = False
         self._started = False  # on_mount done: the screens the size check goes over exist
-        self._kept: dict[int, WizardScreen] = {}  # step screens, kept to come back to
+        self._steps: StepScreen | None = None  # the question steps' screen, kept
+        self._steps_made = 0  # how many were made: each is installed under its own name
         self.theme = THEMES[0]
 
     # -- starting -----------------------------------------------------------------------
@@ -174,11 +180,11 @@ class DeskfitApp(App[None]):
     def _fresh(self, state: WizardState) -> None:
         """Work on these answers from now on; screens built for other answers go."""
         self.state = state
+        self.units = state.units
         self.last_saved = None
-        for index in list(self._kept):
-            screen = self._kept.pop(index)
-            if screen not in self.screen_stack:
-                self.uninstall_screen(screen)
+        screen, self._steps = self._steps, None
+        if screen is not None and screen not in self.screen_stack:
+            self.uninstall_screen(screen)
 
     def start_new(self) -> None:
         """A new profile, with a draft of its own: other drafts are on the start screen."""
@@ -365,32 +371,41 @@ class DeskfitApp(App[None]):
             if isinstance(here, StepScreen) and self.step_problems(index):
                 here.show_problems()
             return
-        screen = self._kept.get(index)
-        if screen is None:
-            screen = make_screen(index)
-            if isinstance(screen, StepScreen):  # the review is built afresh every time
-                self._kept[index] = screen
-                self.install_screen(screen, f"step-{index}")
-        if isinstance(screen, StepScreen) and index < state.visited and self.step_problems(index):
-            screen.tried = True
+        if index == REVIEW:
+            screen: WizardScreen = make_screen(REVIEW)  # built afresh: the advice may differ
+        else:
+            steps = self._steps_screen(index)
+            # a step visited before that still needs a look says so at once
+            steps.show_step(index, tried=index < state.visited and bool(self.step_problems(index)))
+            screen = steps
+        if screen is self.screen:
+            return
         if isinstance(self.screen, WizardScreen):
             self.switch_screen(screen)
         else:
             self.push_screen(screen)
-        if isinstance(screen, StepScreen) and screen.is_mounted:
-            screen.focus_where_needed()  # a kept screen: where there is something to do
 
-    def go_back(self, index: int) -> None:
-        if index > 0:
-            self.goto(index - 1)
-        else:
+    def _steps_screen(self, index: int) -> StepScreen:
+        if self._steps is None:
+            self._steps = StepScreen(index)
+            self._steps_made += 1
+            self.install_screen(self._steps, f"steps-{self._steps_made}")
+        return self._steps
+
+    def on_wizard_screen_go(self, message: WizardScreen.Go) -> None:
+        if message.back and message.index < 0:
             self.keep_draft()
             self.pop_screen()  # to the start screen, which lists the draft
+        else:
+            self.goto(message.index)
+
+    def on_step_form_answered(self) -> None:
+        self.keep_draft()
+
+    def on_step_form_units_picked(self) -> None:
+        self.action_switch_units()
 
     # -- drafts ---------------------------------------------------------------------------
-
-    def answers_changed(self) -> None:
-        self.keep_draft()
 
     def keep_draft(self) -> None:
         state = self.state
@@ -607,11 +622,10 @@ class DeskfitApp(App[None]):
         state.dirty = False
         delete_draft(self.profiles_dir, state)  # this wizard's own draft, and only that
         self.last_saved = path
+        self.saves += 1
         self.notify(f"Saved to {safe_path(path)}", title="Saved", timeout=6)
         if job.then_exit:
             self.exit()
-        elif isinstance(self.screen, WizardScreen):
-            self.screen.saved(path)
 
     # -- export ---------------------------------------------------------------------------
 
@@ -705,9 +719,8 @@ class DeskfitApp(App[None]):
         if state is None:
             return
         state.set_units("imperial" if state.units == "metric" else "metric")
+        self.units = state.units  # the screens watch it
         self.keep_draft()
-        if isinstance(self.screen, WizardScreen):
-            self.screen.units_changed()
         self.notify(
             "Lengths in inches now" if state.units == "imperial" else "Lengths in centimetres now",
             timeout=2,

@@ -13,10 +13,10 @@ LABELS: tuple[str, ...] = (*(s.label for s in STEPS), REVIEW_TITLE)
 
 
 def make_screen(index: int) -> WizardScreen:
-    """The screen of step ``index``: a form of its questions, or the review."""
+    """A new screen showing step ``index``: the question steps' screen, or the review."""
     if index == REVIEW:
         return ReviewScreen(index)
-    return StepScreen(index, STEPS[index])
+    return StepScreen(index)
 
 
 def step_sections(index: int) -> tuple[str, ...]:

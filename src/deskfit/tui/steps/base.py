@@ -1,29 +1,29 @@
-"""The screen every question step shares: a form built from the section models.
+"""The wizard's screens: every question step on one screen, then the review.
 
-A step names its section(s) and which fields do not apply given the other answers; the
-form, its inputs, their validation and their help all come from the model. Every change
-goes straight into the app's ``WizardState`` (and from there into the draft file), so a
-step can be left at any moment, by any route, without losing an answer.
+The question steps share one screen whose forms (``form.StepForm``, one per step) are
+shown and hidden: going to a step shows a form that is already built — the next step's
+form is built while the person reads the current one — so Ctrl+N costs a frame, not a
+screen. The screens decide nothing about where to go: they post ``Go`` and the app,
+which owns the session, moves.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.events import DescendantBlur, DescendantFocus
+from textual.containers import Horizontal, Vertical
+from textual.events import DescendantFocus
+from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Button, Input, RadioSet, Static
+from textual.widgets import Button, Static
 
-from deskfit.core.model.questionnaire import SECTION_TITLES, Step
-from deskfit.core.model.questions import PROFILE, Question, question, questions
-from deskfit.core.model.units import format_length, read_number
-from deskfit.core.session.state import NEEDED, WizardState
-from deskfit.tui.widgets.fields import AnswerInput, ChoiceSet, FieldRow
+from deskfit.core.model.questionnaire import STEPS
+from deskfit.core.model.questions import Question, question
+from deskfit.core.session.state import WizardState
+from deskfit.tui.steps.form import StepForm
 from deskfit.tui.widgets.keyline import KeyLine
 from deskfit.tui.widgets.steplist import StepList
 
@@ -39,8 +39,16 @@ class WizardScreen(Screen[None]):
         Binding("escape,ctrl+b", "back", "Back"),
     ]
 
+    class Go(Message):
+        """Show step ``index`` (the app checks it may)."""
+
+        def __init__(self, index: int, *, back: bool = False) -> None:
+            super().__init__()
+            self.index = index
+            self.back = back  # Back from the first step leaves the wizard
+
     def __init__(self, index: int) -> None:
-        super().__init__(classes=f"step-{index}")
+        super().__init__()
         self.index = index
 
     @property
@@ -59,25 +67,28 @@ class WizardScreen(Screen[None]):
 
     def flagged_steps(self) -> set[int]:
         """Steps already visited whose answers need a look."""
-        app = self.wizard
+        state = self.state
         return {
-            i for i in range(self.state.visited + 1) if i != self.index and app.step_problems(i)
+            i
+            for i in range(min(state.visited + 1, len(STEPS)))
+            if i != self.index and state.problems(STEPS[i].sections)
         }
 
     def step_list(self) -> StepList:
-        return StepList(
-            self.wizard.step_titles(), self.index, self.state.visited, self.flagged_steps()
-        )
+        return StepList(self.wizard.step_titles(), self.index, self.state.visited, set())
+
+    def on_screen_resume(self) -> None:
+        self.query_one(StepList).update_steps(self.index, self.state.visited, self.flagged_steps())
 
     def action_back(self) -> None:
-        self.wizard.go_back(self.index)
+        self.post_message(self.Go(self.index - 1, back=True))
 
     def action_next(self) -> None:
-        self.wizard.goto(self.index + 1)
+        self.post_message(self.Go(self.index + 1))
 
     @on(StepList.Jump)
     def _jump(self, event: StepList.Jump) -> None:
-        self.wizard.goto(event.index)
+        self.post_message(self.Go(event.index))
 
     @on(Button.Pressed, "#back")
     def _back_pressed(self) -> None:
@@ -87,53 +98,31 @@ class WizardScreen(Screen[None]):
     def _next_pressed(self) -> None:
         self.action_next()
 
-    def units_changed(self) -> None:
-        """Lengths are to be shown in the other units."""
-
-    def saved(self, path: Path) -> None:
-        """The profile was just saved to ``path``."""
-
 
 class StepScreen(WizardScreen):
-    """A step of questions: the form of its sections' questions (``core/questionnaire``).
+    """The question steps: one form per step (``core/model/questionnaire``), one shown.
 
     Which questions show is the core's ``not_applying``, from each field's ``when``.
     """
 
-    def __init__(self, index: int, step: Step) -> None:
+    # the step screen's layout does not change with the width: no breakpoint classes,
+    # whose first Resize would restyle the whole screen once more
+    HORIZONTAL_BREAKPOINTS = []  # noqa: RUF012
+    VERTICAL_BREAKPOINTS = []  # noqa: RUF012
+
+    def __init__(self, index: int = 0) -> None:
         super().__init__(index)
-        self.step = step
-        self.sections = step.sections
-        self.touched: set[str] = set()
-        self.tried = False  # Next was pressed: show every message, "needed" ones too
+        self.forms: dict[int, StepForm] = {}
 
     # -- building ---------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        app = self.wizard
-        state = self.state
-        total = len(app.step_titles())
-        title = self.step.title
         with Horizontal(id="wizard"):
             yield self.step_list()
             with Vertical(id="step"):
-                yield Static(
-                    f"[b]{title}[/b]  [dim]step {self.index + 1} of {total}[/dim]",
-                    id="step-title",
-                )
-                with VerticalScroll(id="form", can_focus=False):
-                    if self.step.intro:
-                        yield Static(self.step.intro, id="step-intro")
-                    for section in self.sections:
-                        if len(self.sections) > 1:
-                            yield Static(SECTION_TITLES[section], classes="section-title")
-                        for q in questions(section):
-                            yield FieldRow(
-                                q,
-                                state.units,
-                                state.display_text(q),
-                                state.value(q.section, q.field),
-                            )
+                yield Static("", id="step-title")
+                with Vertical(id="forms"):
+                    yield self._form(self.index)
                 yield Static("", id="help-line")
                 with Horizontal(id="nav"):
                     yield Button("Back", id="back")
@@ -141,135 +130,132 @@ class StepScreen(WizardScreen):
                     yield Button("Next", id="next", variant="primary")
         yield KeyLine()
 
+    def _form(self, index: int) -> StepForm:
+        form = StepForm(index, STEPS[index], self.state)
+        form.display = index == self.index
+        self.forms[index] = form
+        return form
+
     def on_mount(self) -> None:
-        self.refresh_form()
+        self._show_title()
+        self.refresh_nav()
+        self.watch(self.app, "units", self._units_changed, init=False)
+
+    @on(StepForm.Built)
+    def _built(self, event: StepForm.Built) -> None:
+        if event.form.index == self.index:
+            self._arrived()
+        elif event.form.index == self.index + 1:
+            event.form.sync()  # built ahead, then the answers may have changed
+
+    def _arrived(self) -> None:
         self.focus_where_needed()
+        self.call_after_refresh(self._build_ahead)
+
+    def _build_ahead(self) -> None:
+        """Build the next step's form now, while the person reads this one."""
+        ahead = self.index + 1
+        if ahead < len(STEPS) and ahead not in self.forms and self.is_attached:
+            self.query_one("#forms").mount(self._form(ahead))
+
+    # -- which step shows ---------------------------------------------------------------
+
+    @property
+    def form(self) -> StepForm:
+        return self.forms[self.index]
+
+    def showing(self) -> int | None:
+        """The step whose form is built and shown, for a frame to show (the bench's)."""
+        form = self.forms.get(self.index)
+        return self.index if form is not None and form.display and form.is_mounted else None
+
+    def show_step(self, index: int, *, tried: bool = False) -> None:
+        """Show step ``index``'s form (built now if it was not built ahead)."""
+        self.index = index
+        form = self.forms.get(index)
+        if form is None and self.is_mounted:
+            form = self._form(index)
+            self.query_one("#forms").mount(form)
+        if form is None:  # not composed yet: compose builds it
+            return
+        if tried:
+            form.tried = True
+        for i, other in self.forms.items():
+            if other.display != (i == index):
+                other.display = i == index
+        if self.is_mounted:
+            if form.is_mounted:  # a new form is built from the answers as they are
+                form.sync()
+            self._show_title()
+            self.refresh_nav()
+            self.query_one(StepList).update_steps(index, self.state.visited, self.flagged_steps())
+            if form.is_mounted:
+                self._arrived()  # else when it is built (``_built``)
+
+    def _show_title(self) -> None:
+        step = STEPS[self.index]
+        total = len(self.wizard.step_titles())
+        self.query_one("#step-title", Static).update(
+            f"[b]{step.title}[/b]  [dim]step {self.index + 1} of {total}[/dim]"
+        )
+
+    def on_screen_resume(self) -> None:
+        """Shown again (from the review, a dialog): show the answers as they stand now."""
+        if not self.is_mounted or self.index not in self.forms:
+            return
+        self.form.sync()
+        self.refresh_nav()
+        super().on_screen_resume()
+
+    def _units_changed(self) -> None:
+        for form in self.forms.values():
+            if form.is_mounted:
+                form.sync()
+        self.refresh_nav()
+
+    # -- the current form ---------------------------------------------------------------
+
+    @property
+    def tried(self) -> bool:
+        return self.form.tried
+
+    def rows(self) -> list[Any]:
+        return self.form.rows()
+
+    def row(self, q: Question) -> Any:
+        return self.form.row(q)
 
     def focus_where_needed(self) -> None:
         """Focus the first question that is wrong or still unanswered, else the first:
         arriving at a step puts the cursor where there is something to do."""
-        state = self.state
-        target = None
-        for row in self.rows():
-            if not row.display:
-                continue
-            q = row.question
-            unanswered = state.value(q.section, q.field) is None and (
-                not q.nullable or q.needed_when_shown
-            )
-            if unanswered or state.field_problem(q) is not None:
-                target = row.answer
-                break
-        target = target or self.first_answer(problems_only=False)
+        if not self.form.is_mounted:
+            return
+        target = self.form.where_needed()
         if target is not None:
-            target.focus()
+            target.focus(scroll_visible=False)
             target.scroll_visible(animate=False)
-
-    def on_screen_resume(self) -> None:
-        """Shown again (screens are kept): show the answers as they stand now."""
-        if not self.is_mounted:
-            return
-        self.sync()
-
-    def sync(self) -> None:
-        state = self.state
-        for row in self.rows():
-            q = row.question
-            row.set_units(state.units, state.display_text(q))
-            answer = row.answer
-            if isinstance(answer, ChoiceSet) and answer.chosen != state.value(q.section, q.field):
-                answer.show(state.value(q.section, q.field))
-        self.query_one(StepList).update_steps(state.visited, self.flagged_steps())
-        self.refresh_form()
-
-    def rows(self) -> list[FieldRow]:
-        return list(self.query(FieldRow))
-
-    def row(self, q: Question) -> FieldRow:
-        return self.query_one(f"#row-{q.section}-{q.field}", FieldRow)
-
-    def first_answer(self, problems_only: bool) -> Any:
-        for row in self.rows():
-            if row.display and (not problems_only or row.has_class("-problem")):
-                return row.answer
-        return None
-
-    # -- answers ----------------------------------------------------------------------
-
-    @on(Input.Changed, ".answer")
-    def _typed(self, event: Input.Changed) -> None:
-        widget = event.input
-        if not isinstance(widget, AnswerInput):
-            return
-        if event.value == widget.shown:
-            return  # put there by the program (a units switch), not typed
-        widget.shown = event.value
-        q = widget.question
-        self.touched.add(q.key)
-        state = self.state
-        if q.kind in ("length", "number", "integer"):
-            changed = state.set_text(q.section, q.field, event.value)
-        else:
-            changed = state.set_value(q.section, q.field, event.value)
-        self._after_change(changed)
-
-    @on(Input.Submitted, ".answer")
-    def _submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.focus_next()
-
-    @on(RadioSet.Changed, ".answer")
-    def _chosen(self, event: RadioSet.Changed) -> None:
-        widget = event.radio_set
-        if not isinstance(widget, ChoiceSet):
-            return
-        q = widget.question
-        self.touched.add(q.key)
-        if q.section == PROFILE and q.field == "units":
-            if widget.chosen != self.state.units:
-                self.wizard.action_switch_units()
-            return
-        changed = self.state.set_value(q.section, q.field, widget.chosen)
-        self._after_change(changed)
-
-    def _after_change(self, changed: bool) -> None:
-        if changed:
-            self.wizard.answers_changed()
-        self.refresh_form()
 
     # -- showing what is wrong --------------------------------------------------------
 
-    def problems(self) -> dict[str, str]:
-        return self.state.problems(self.sections)
+    @on(StepForm.Answered)
+    def _answered(self) -> None:
+        self.refresh_nav()
 
-    def refresh_form(self) -> None:
-        """Hide what does not apply; put each message beside its field."""
-        state = self.state
-        problems = self.problems()
-        shown_keys: set[str] = set()
-        for section in self.sections:
-            hidden = state.hidden(section)
-            for q in questions(section):
-                row = self.row(q)
-                applies = q.field not in hidden
-                if row.display != applies:
-                    row.display = applies
-                if not applies:
-                    row.set_message(None)
-                    continue
-                shown_keys.add(q.key)
-                message = problems.get(q.key)
-                empty = message == NEEDED or state.value(q.section, q.field) is None
-                if message and empty and not (self.tried or q.key in self.touched):
-                    message = None  # an empty answer is not scolded before the person got to it
-                row.set_message(message, self._came_to(q))
-        elsewhere = [f"{k}: {m}" for k, m in problems.items() if k not in shown_keys]
+    def refresh_nav(self) -> None:
+        """The line beside Next: why it is blocked, or what is wrong elsewhere."""
+        form = self.forms.get(self.index)
+        if form is None:
+            return
+        problems = form.problems()
+        shown = {
+            row.question.key for row in (form.rows() if form.is_mounted else []) if row.display
+        }
+        elsewhere = [f"{k}: {m}" for k, m in problems.items() if shown and k not in shown]
         reason = self.query_one("#nav-reason", Static)
-        if self.tried and problems:
+        if form.tried and problems:
             first_key = next(iter(problems))
-            title = self._title_of(first_key)
             more = len(problems) - 1
-            text = f"[b]Next is blocked[/b] — {title}: {problems[first_key]}"
+            text = f"[b]Next is blocked[/b] — {self._title_of(first_key)}: {problems[first_key]}"
             if more:
                 text += f" (and {more} more)"
             reason.update(text)
@@ -277,25 +263,7 @@ class StepScreen(WizardScreen):
             reason.update("; ".join(elsewhere))
         else:
             reason.update("")
-        reason.set_class(bool((self.tried and problems) or elsewhere), "-problem")
-
-    def _came_to(self, q: Question) -> str | None:
-        """ "= 162.5 cm" under a length typed with its own units (5'4", 19in, 1.62 m), so a
-        person sees what deskfit understood; nothing under a plain number."""
-        if q.kind != "length":
-            return None
-        state = self.state
-        value = state.value(q.section, q.field)
-        typed = state.texts.get(q.key)
-        if not isinstance(value, float) or typed is None or typed[0] != state.units:
-            return None
-        try:
-            read_number(typed[1])
-            return None  # a plain number is already in the units shown beside it
-        except ValueError:
-            pass
-        stature = q.field == "stature_cm"
-        return f"= {format_length(value, state.units, stature=stature)}"
+        reason.set_class(bool((form.tried and problems) or elsewhere), "-problem")
 
     def _title_of(self, key: str) -> str:
         section, _, name = key.partition(".")
@@ -306,23 +274,24 @@ class StepScreen(WizardScreen):
 
     def show_problems(self) -> None:
         """Every message, "needed" ones too, and the reason Next is refused."""
-        self.tried = True
-        self.refresh_form()
-        first = self.first_answer(problems_only=True)
+        form = self.form
+        form.tried = True
+        form.refresh_rows()
+        self.refresh_nav()
+        first = form.first_answer(problems_only=True)
         if first is not None:
             first.focus()
             first.scroll_visible()
 
     def action_next(self) -> None:
-        if self.problems():
+        form = self.form
+        if form.problems():
             self.show_problems()
             return
-        self.tried = False
-        self.refresh_form()
+        form.tried = False
+        form.refresh_rows()
+        self.refresh_nav()
         super().action_next()
-
-    def units_changed(self) -> None:
-        self.sync()
 
     # -- help for the focused question ------------------------------------------------
 
@@ -335,14 +304,6 @@ class StepScreen(WizardScreen):
             help_line.update(f"[b]{q.title}[/b]{hint}  [dim](F1: more)[/dim]")
         else:
             help_line.update("")
-
-    @on(DescendantBlur)
-    def _focus_left(self, event: DescendantBlur) -> None:
-        q = getattr(event.widget, "question", None)
-        if isinstance(q, Question) and q.key not in self.touched:
-            # leaving a question counts as having been to it
-            self.touched.add(q.key)
-            self.refresh_form()
 
     def focused_question(self) -> Question | None:
         q = getattr(self.focused, "question", None)

@@ -6,7 +6,6 @@ helpers, so the review says exactly what ``deskfit show`` and the exports say.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any, ClassVar
 
 from rich import box
@@ -236,6 +235,8 @@ class ReviewScreen(WizardScreen):
     def on_mount(self) -> None:
         for widget in self.query("#review"):
             widget.focus()
+        self.watch(self.app, "units", self._units_changed, init=False)
+        self.watch(self.app, "saves", self._show_saved, init=False)
 
     def _saved_text(self) -> str:
         app = self.wizard
@@ -248,7 +249,10 @@ class ReviewScreen(WizardScreen):
             return f"Changed since it was saved as {state.path.name}: Ctrl+S saves it."
         return "Not saved yet: Ctrl+S saves it."
 
-    def saved(self, path: Path) -> None:
+    def _units_changed(self) -> None:
+        self.refresh(recompose=True)
+
+    def _show_saved(self) -> None:
         self.query_one("#saved-line", Static).update(self._saved_text())
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -258,17 +262,6 @@ class ReviewScreen(WizardScreen):
         for diagram in self.query(PostureDiagram):
             diagram.toggle()
 
-    def units_changed(self) -> None:
-        self.refresh(recompose=True)
-
-    @on(Button.Pressed, "#save")
-    def _save(self) -> None:
-        self.wizard.action_save()
-
-    @on(Button.Pressed, "#export")
-    def _export(self) -> None:
-        self.wizard.action_export()
-
-    @on(Button.Pressed, "#copy")
-    def _copy(self) -> None:
-        self.wizard.action_copy()
+    @on(Button.Pressed, "#save,#export,#copy")
+    async def _button(self, event: Button.Pressed) -> None:
+        await self.run_action(f"app.{event.button.id}")

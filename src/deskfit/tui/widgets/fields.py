@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import Any
+from typing import Any, ClassVar
 
 from textual import events
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
+from textual.binding import Binding
+from textual.content import Content
+from textual.message import Message
 from textual.widget import Widget
-from textual.widgets import Input, Label, RadioButton, RadioSet, Static
+from textual.widgets import Input, Label, Static
 
 from deskfit.core.model.profile import Units
 from deskfit.core.model.questions import Question, input_unit
@@ -85,49 +87,117 @@ class AnswerInput(OneLineInput):
         self.value = text
 
 
-class ChoiceSet(RadioSet):
-    """Pick one: yes/no, or a Literal field's labelled values."""
+class ChoiceSet(Widget, can_focus=True):
+    """Pick one: yes/no, or a Literal field's labelled values, on one line.
+
+    One widget, not a RadioSet of buttons: a step shows up to sixteen of these, and a
+    widget per option made the step's frame several times slower to lay out and draw.
+    The arrows choose, as in any radio group a person knows (moving a highlight without
+    changing the answer left answers silently as they were); a click chooses the option
+    under the pointer.
+    """
+
+    DEFAULT_CSS = """
+    ChoiceSet {
+        width: auto;
+        height: auto;
+        padding: 0 1;
+    }
+    ChoiceSet:focus {
+        background: $primary 25%;
+    }
+    """
+
+    BINDINGS: ClassVar[list[Any]] = [
+        Binding("left,up", "move(-1)", "Previous choice", show=False),
+        Binding("right,down", "move(1)", "Next choice", show=False),
+        Binding("enter,space", "choose", "Choose", show=False),
+    ]
+
+    class Changed(Message):
+        """The person chose another option."""
+
+        def __init__(self, choice_set: ChoiceSet) -> None:
+            super().__init__()
+            self.choice_set = choice_set
+
+        @property
+        def control(self) -> ChoiceSet:
+            return self.choice_set
 
     def __init__(self, q: Question, options: list[tuple[Any, str]], value: Any) -> None:
+        super().__init__(id=f"in-{q.section}-{q.field}", classes="answer")
         self.question = q
         self.values = [v for v, _ in options]
-        buttons = [
-            RadioButton(label, value=(value == v and type(value) is type(v)))
-            for v, label in options
-        ]
-        super().__init__(*buttons, id=f"in-{q.section}-{q.field}", classes="answer", compact=True)
+        self.labels = [label for _, label in options]
+        self.pressed_index = self._index_of(value)
+        self._cursor = max(self.pressed_index, 0)
+        self._spans: list[tuple[int, int]] = []  # (first column, end column) per option
 
-    def on_mount(self) -> None:
-        # after RadioSet's own mount handler, which puts the cursor on the first button
-        self.call_after_refresh(self._cursor_to_pressed)
-
-    # The arrows choose, as in any radio group a person knows: moving the highlight
-    # without changing the answer left answers silently as they were.
-    def action_next_button(self) -> None:
-        super().action_next_button()
-        self.action_toggle_button()
-
-    def action_previous_button(self) -> None:
-        super().action_previous_button()
-        self.action_toggle_button()
-
-    def _cursor_to_pressed(self) -> None:
-        if self.pressed_index >= 0:
-            self._selected = self.pressed_index
-
-    def show(self, value: Any) -> None:
-        self._pressed_button = None
-        with self.prevent(RadioSet.Changed, RadioButton.Changed):
-            for button, v in zip(self.query(RadioButton), self.values, strict=True):
-                button.value = value == v and type(value) is type(v)
-                if button.value:
-                    self._pressed_button = button
-        self._cursor_to_pressed()
+    def _index_of(self, value: Any) -> int:
+        for i, v in enumerate(self.values):
+            if v == value and type(v) is type(value):
+                return i
+        return -1
 
     @property
     def chosen(self) -> Any:
         index = self.pressed_index
         return self.values[index] if 0 <= index < len(self.values) else None
+
+    def show(self, value: Any) -> None:
+        """Show ``value`` as chosen without it counting as a choice."""
+        self.pressed_index = self._index_of(value)
+        self._cursor = max(self.pressed_index, 0)
+        self.refresh()
+
+    def _choose(self, index: int) -> None:
+        self._cursor = index
+        if index != self.pressed_index:
+            self.pressed_index = index
+            self.post_message(self.Changed(self))
+        self.refresh()
+
+    def action_move(self, step: int) -> None:
+        self._choose((self._cursor + step) % len(self.values))
+
+    def action_choose(self) -> None:
+        self._choose(self._cursor)
+
+    def on_click(self, event: events.Click) -> None:
+        x = event.x - self.styles.padding.left
+        for i, (start, end) in enumerate(self._spans):
+            if start <= x < end:
+                event.stop()
+                self.focus()
+                self._choose(i)
+                return
+
+    def render(self) -> Content:
+        parts: list[Content] = []
+        spans: list[tuple[int, int]] = []
+        column = 0
+        focused = self.has_focus
+        for i, label in enumerate(self.labels):
+            chosen = i == self.pressed_index
+            mark = Content.styled(
+                "●" if chosen else "○", "$accent bold" if chosen else "$text-muted"
+            )
+            text = Content.styled(label, "bold" if chosen else "")
+            if focused and i == self._cursor:
+                text = text.stylize("reverse")
+            option = Content.assemble(mark, " ", text)
+            spans.append((column, column + len(option.plain)))
+            column += len(option.plain) + 2
+            parts.append(option)
+        self._spans = spans
+        return Content("  ").join(parts)
+
+    def _on_focus(self, event: events.Focus) -> None:
+        self.refresh()
+
+    def _on_blur(self, event: events.Blur) -> None:
+        self.refresh()
 
 
 def options_for(q: Question) -> list[tuple[Any, str]]:
@@ -136,8 +206,71 @@ def options_for(q: Question) -> list[tuple[Any, str]]:
     return list(q.choices.items())
 
 
-class FieldRow(Vertical):
-    """A question's title, its input, and the message about its answer."""
+class FieldRow(Widget):
+    """A question's title, its input (and unit), and the message about its answer.
+
+    Four widgets on a grid (title, answer, unit, message), not nested rows: the fewer
+    widgets a step has, the sooner its frame is drawn.
+    """
+
+    DEFAULT_CSS = """
+    FieldRow {
+        layout: grid;
+        grid-size: 3;
+        grid-columns: 1fr 22 8;
+        grid-rows: auto;
+        height: auto;
+    }
+    FieldRow.-choice, FieldRow.-yesno {
+        grid-size: 2;
+        grid-columns: 1fr auto;
+    }
+    /* choices with long labels get their own line under the question */
+    FieldRow.-choice {
+        grid-size: 1;
+        grid-columns: 1fr;
+    }
+    FieldRow.-choice > ChoiceSet {
+        margin-left: 2;
+    }
+    FieldRow > .field-title {
+        width: 1fr;
+        padding: 0 1 0 0;
+    }
+    FieldRow > Input.answer {
+        width: 22;
+        height: 1;
+        border: none;
+        padding: 0 1;
+        background: $boost;
+    }
+    FieldRow > Input.answer:focus {
+        background: $primary 25%;
+    }
+    FieldRow.-problem > Input.answer {
+        background: $error 20%;
+    }
+    FieldRow > .field-unit {
+        width: 8;
+        padding: 0 0 0 1;
+        color: $text-muted;
+    }
+    FieldRow > .field-message {
+        column-span: 3;
+        height: auto;
+        color: $text-error;
+        padding-left: 2;
+        display: none;
+    }
+    FieldRow.-problem > .field-message {
+        display: block;
+    }
+    /* what a length typed in other units came to ("= 162.5 cm"): information */
+    FieldRow.-note > .field-message {
+        display: block;
+        color: $text-muted;
+    }
+    """
 
     def __init__(self, q: Question, units: Units, text: str, value: Any) -> None:
         super().__init__(id=f"row-{q.section}-{q.field}", classes=f"field -{q.kind}")
@@ -149,13 +282,12 @@ class FieldRow(Vertical):
 
     def compose(self) -> ComposeResult:
         q = self.question
-        with Horizontal(classes="field-line"):
-            yield Label(self._title(), classes="field-title")
-            if q.kind in ("yesno", "choice"):
-                yield ChoiceSet(q, options_for(q), self._value)
-            else:
-                yield AnswerInput(q, self._text, self._placeholder())
-                yield Label(unit_label(q, self._units), classes="field-unit")
+        yield Label(self._title(), classes="field-title")
+        if q.kind in ("yesno", "choice"):
+            yield ChoiceSet(q, options_for(q), self._value)
+        else:
+            yield AnswerInput(q, self._text, self._placeholder())
+            yield Label(unit_label(q, self._units), classes="field-unit")
         yield Static("", classes="field-message")
 
     def _title(self) -> str:

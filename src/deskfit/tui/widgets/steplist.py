@@ -34,14 +34,20 @@ class StepList(OptionList):
         super().__init__(*_options(titles, current, visited, flagged), id="steps")
         self._titles = titles
         self._current = current
+        self._shown: tuple[int, int, frozenset[int]] | None = None
 
     def on_mount(self) -> None:
         self.highlighted = self._current
 
-    def update_steps(self, visited: int, flagged: set[int]) -> None:
+    def update_steps(self, current: int, visited: int, flagged: set[int]) -> None:
+        shown = (current, visited, frozenset(flagged))
+        if shown == self._shown:
+            return  # a step change re-lists the steps only when a mark changed
+        self._shown = shown
+        self._current = current
         self.clear_options()
-        self.add_options(_options(self._titles, self._current, visited, flagged))
-        self.highlighted = self._current
+        self.add_options(_options(self._titles, current, visited, flagged))
+        self.highlighted = current
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()

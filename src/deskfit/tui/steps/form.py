@@ -1,0 +1,197 @@
+"""One step's questions as a form: a row per question, built from the questionnaire.
+
+The form reads and writes the session (``WizardState``) it is given and nothing else: a
+typed or chosen answer goes into the session, the form shows what the session says of
+it, and an ``Answered`` message tells whoever listens (the screen: its "Next is blocked"
+line; the app: the draft) that the answers changed.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.events import DescendantBlur
+from textual.message import Message
+from textual.widgets import Input, Static
+
+from deskfit.core.model.questionnaire import SECTION_TITLES, Step
+from deskfit.core.model.questions import PROFILE, Question, questions
+from deskfit.core.model.units import format_length, read_number
+from deskfit.core.session.state import NEEDED, WizardState
+from deskfit.tui.widgets.fields import AnswerInput, ChoiceSet, FieldRow
+
+
+class StepForm(VerticalScroll, can_focus=False):
+    """The questions of one step; hidden, not destroyed, while another step shows."""
+
+    DEFAULT_CSS = """
+    StepForm {
+        height: 1fr;
+        scrollbar-size-vertical: 1;
+    }
+    StepForm > .step-intro {
+        color: $text-muted;
+        margin-bottom: 1;
+    }
+    """
+
+    class Answered(Message):
+        """An answer of this form changed the session."""
+
+    class Built(Message):
+        """The form's rows exist now: it can take the focus."""
+
+        def __init__(self, form: StepForm) -> None:
+            super().__init__()
+            self.form = form
+
+    class UnitsPicked(Message):
+        """The person chose the other units in the form (the first step asks them)."""
+
+    def __init__(self, index: int, step: Step, state: WizardState) -> None:
+        super().__init__(id=f"form-{index}", classes="step-form")
+        self.index = index
+        self.step = step
+        self.sections = step.sections
+        self.state = state
+        self.touched: set[str] = set()
+        self.tried = False  # Next was pressed: show every message, "needed" ones too
+
+    def compose(self) -> ComposeResult:
+        state = self.state
+        if self.step.intro:
+            yield Static(self.step.intro, classes="step-intro")
+        for section in self.sections:
+            if len(self.sections) > 1:
+                yield Static(SECTION_TITLES[section], classes="section-title")
+            for q in questions(section):
+                yield FieldRow(
+                    q, state.units, state.display_text(q), state.value(q.section, q.field)
+                )
+
+    def on_mount(self) -> None:
+        self.refresh_rows()
+        self.post_message(self.Built(self))
+
+    # -- the rows -------------------------------------------------------------------------
+
+    def rows(self) -> list[FieldRow]:
+        return list(self.query_children(FieldRow))
+
+    def row(self, q: Question) -> FieldRow:
+        return self.query_one(f"#row-{q.section}-{q.field}", FieldRow)
+
+    def first_answer(self, problems_only: bool) -> Any:
+        for row in self.rows():
+            if row.display and (not problems_only or row.has_class("-problem")):
+                return row.answer
+        return None
+
+    def where_needed(self) -> Any:
+        """The first question that is wrong or still unanswered, else the first."""
+        state = self.state
+        for row in self.rows():
+            if not row.display:
+                continue
+            q = row.question
+            unanswered = state.value(q.section, q.field) is None and (
+                not q.nullable or q.needed_when_shown
+            )
+            if unanswered or state.field_problem(q) is not None:
+                return row.answer
+        return self.first_answer(problems_only=False)
+
+    def sync(self) -> None:
+        """Show the answers as the session has them now (after a units switch, a jump)."""
+        state = self.state
+        for row in self.rows():
+            q = row.question
+            row.set_units(state.units, state.display_text(q))
+            answer = row.answer
+            if isinstance(answer, ChoiceSet) and answer.chosen != state.value(q.section, q.field):
+                answer.show(state.value(q.section, q.field))
+        self.refresh_rows()
+
+    def problems(self) -> dict[str, str]:
+        return self.state.problems(self.sections)
+
+    def refresh_rows(self) -> None:
+        """Hide what does not apply; put each message beside its question."""
+        state = self.state
+        problems = self.problems()
+        for section in self.sections:
+            hidden = state.hidden(section)
+            for q in questions(section):
+                row = self.row(q)
+                applies = q.field not in hidden
+                if row.display != applies:
+                    row.display = applies
+                if not applies:
+                    row.set_message(None)
+                    continue
+                message = problems.get(q.key)
+                empty = message == NEEDED or state.value(q.section, q.field) is None
+                if message and empty and not (self.tried or q.key in self.touched):
+                    message = None  # an empty answer is not scolded before the person got to it
+                row.set_message(message, self._came_to(q))
+
+    def _came_to(self, q: Question) -> str | None:
+        """ "= 162.5 cm" under a length typed with its own units (5'4", 19in, 1.62 m), so a
+        person sees what deskfit understood; nothing under a plain number."""
+        if q.kind != "length":
+            return None
+        state = self.state
+        value = state.value(q.section, q.field)
+        typed = state.texts.get(q.key)
+        if not isinstance(value, float) or typed is None or typed[0] != state.units:
+            return None
+        try:
+            read_number(typed[1])
+            return None  # a plain number is already in the units shown beside it
+        except ValueError:
+            pass
+        stature = q.field == "stature_cm"
+        return f"= {format_length(value, state.units, stature=stature)}"
+
+    # -- answers --------------------------------------------------------------------------
+
+    @on(Input.Changed, ".answer")
+    def _typed(self, event: Input.Changed) -> None:
+        widget = event.input
+        if not isinstance(widget, AnswerInput) or event.value == widget.shown:
+            return  # not an answer, or put there by the program (a units switch)
+        widget.shown = event.value
+        q = widget.question
+        self.touched.add(q.key)
+        if q.kind in ("length", "number", "integer"):
+            changed = self.state.set_text(q.section, q.field, event.value)
+        else:
+            changed = self.state.set_value(q.section, q.field, event.value)
+        self._after_change(changed)
+
+    @on(ChoiceSet.Changed)
+    def _chosen(self, event: ChoiceSet.Changed) -> None:
+        widget = event.choice_set
+        q = widget.question
+        self.touched.add(q.key)
+        if q.section == PROFILE and q.field == "units":
+            if widget.chosen != self.state.units:
+                self.post_message(self.UnitsPicked())
+            return
+        self._after_change(self.state.set_value(q.section, q.field, widget.chosen))
+
+    def _after_change(self, changed: bool) -> None:
+        self.refresh_rows()
+        if changed:
+            self.post_message(self.Answered())
+
+    @on(DescendantBlur)
+    def _left(self, event: DescendantBlur) -> None:
+        q = getattr(event.widget, "question", None)
+        if isinstance(q, Question) and q.key not in self.touched:
+            # leaving a question counts as having been to it
+            self.touched.add(q.key)
+            self.refresh_rows()
