@@ -18,10 +18,12 @@ from typing import Any
 import click
 
 from deskfit import __version__
-from deskfit.core.files import export_target, finding, store
+from deskfit.core.files import export_target, finding, folders, store
+from deskfit.core.files.folders import not_a_folder
 from deskfit.core.model.profile import Units
 from deskfit.core.model.shown_text import safe, safe_path
 from deskfit.core.model.validation import ProfileInvalid, shown
+from deskfit.launch import NEEDS_TERMINAL
 
 FORMATS = ("text", "md", "json")
 
@@ -125,10 +127,11 @@ def _folder(ctx: click.Context) -> Path:
     command given a PATH (``check PATH``, ``show ./x.toml``) works whatever it says.
     """
     option = ctx.find_root().params.get("profiles_dir")
-    folder = store.profiles_dir(option)
-    if folder.exists() and not folder.is_dir():
-        source = "--profiles-dir" if _from_option(ctx) else f"${store.ENV_PROFILES_DIR}"
-        raise UserError(f"{source} is {safe_path(folder)}, which is a file, not a folder")
+    folder = folders.profiles_dir(option)
+    source = "--profiles-dir" if _from_option(ctx) else f"${folders.ENV_PROFILES_DIR}"
+    problem = not_a_folder(folder, source)
+    if problem:
+        raise UserError(problem)
     return folder
 
 
@@ -163,7 +166,7 @@ FILE_OPTION = click.option(
 @click.option(
     "--profiles-dir",
     type=click.Path(path_type=Path),
-    envvar=store.ENV_PROFILES_DIR,
+    envvar=folders.ENV_PROFILES_DIR,
     help="Folder of saved profiles (default: $DESKFIT_PROFILES_DIR or your user data folder).",
 )
 @click.option("--debug", is_flag=True, help="Show the full traceback when something fails.")
@@ -184,7 +187,7 @@ def _wizard(ctx: click.Context, mode: str, ref: str | None, as_file: bool = Fals
     if path is not None and mode != "new":
         store.load_profile(path)  # report a broken file here, as one line, before the UI
     if not sys.stdin.isatty() or not sys.stdout.isatty():
-        raise UserError("the wizard needs a terminal; see 'deskfit --help' for the other commands")
+        raise UserError(NEEDS_TERMINAL)
     from deskfit.tui.app import run_wizard  # deferred: textual is heavy
 
     run_wizard(_folder(ctx), mode, path)

@@ -20,6 +20,7 @@ from click.testing import CliRunner, Result
 from deskfit.cli import cli
 from deskfit.core.engine.advice import advise
 from deskfit.core.files import store
+from deskfit.core.files.folders import ENV_PROFILES_DIR
 from deskfit.core.files.store import load_profile, path_for_name
 from deskfit.core.model.validation import check_field, parse_profile
 from deskfit.core.ops.saving import save_with_advice
@@ -330,7 +331,7 @@ def test_set_does_not_import_textual(tmp_path: Path, saved: Path) -> None:
         assert not [m for m in sys.modules if m.startswith("deskfit.tui")]
         print("ok")
     """
-    env = {k: v for k, v in os.environ.items() if k != store.ENV_PROFILES_DIR}
+    env = {k: v for k, v in os.environ.items() if k != ENV_PROFILES_DIR}
     result = subprocess.run(
         [sys.executable, "-c", textwrap.dedent(code)],
         capture_output=True,

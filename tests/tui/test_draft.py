@@ -18,8 +18,8 @@ from typing import Any
 
 import pytest
 import tomli_w
-from textual.widgets import Button, DataTable, Static
-from tui_helpers import PROFILE, answer, shown, write_profile
+from textual.widgets import Static
+from tui_helpers import PROFILE, answer, keys_shown, listed, shown, write_profile
 
 from deskfit.core.files.store import save_profile
 from deskfit.core.model.validation import parse_profile
@@ -36,10 +36,11 @@ from deskfit.core.session.draft import (
     read_draft,
     write_draft,
 )
+from deskfit.core.session.listing import scan
 from deskfit.core.session.state import WizardState
 from deskfit.tui.app import make_app
 from deskfit.tui.dialogs import ChoiceScreen, HelpScreen
-from deskfit.tui.start import StartScreen, scan
+from deskfit.tui.start import StartScreen
 from deskfit.tui.steps.base import StepScreen
 from deskfit.tui.steps.review import ReviewScreen
 
@@ -93,9 +94,8 @@ def _dialog_text(app: Any) -> str:
     return str(app.screen.query_one(".dialog-text", Static).render())
 
 
-def _rows(app: Any) -> list[str]:
-    table = app.screen.query_one("#profiles", DataTable)
-    return [str(table.get_row_at(i)[0]) for i in range(table.row_count)]
+async def _rows(pilot: Any) -> list[str]:
+    return await listed(pilot)
 
 
 # -- one draft per wizard -------------------------------------------------------------
@@ -200,11 +200,11 @@ async def test_the_start_screen_says_whose_drafts_they_are(
     async with app.run_test(size=(160, 30)) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, StartScreen)
-        rows = _rows(app)
+        rows = await _rows(pilot)
         assert any("Kitchen table" in r and "new profile" in r for r in rows), rows
         assert any("Office desk" in r and "office-desk.toml" in r for r in rows), rows
         assert any("Den" in r and str(elsewhere / "den.toml") in r for r in rows), rows
-        assert app.screen.query_one("#resume", Button).display
+        assert "Resume" in keys_shown(pilot)
 
 
 async def test_unsaved_changes_prompt_says_which_draft(profiles_dir: Path) -> None:
@@ -331,9 +331,9 @@ async def test_the_start_screen_does_not_offer_a_busy_draft(
     async with app.run_test(size=(120, 30)) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, StartScreen)
-        (row,) = _rows(app)
+        (row,) = await _rows(pilot)
         assert "Their desk" in row and "in use by another deskfit" in row
-        assert not app.screen.query_one("#resume", Button).display
+        assert "Resume" not in keys_shown(pilot)
         await pilot.press("ctrl+r")  # not offered: nothing happens
         await pilot.pause()
         assert isinstance(app.screen, StartScreen)
@@ -414,7 +414,7 @@ async def test_old_drafts_are_listed_and_resumed(profiles_dir: Path) -> None:
     app = make_app(profiles_dir)
     async with app.run_test(size=(120, 30)) as pilot:
         await pilot.pause()
-        rows = _rows(app)
+        rows = await _rows(pilot)
         assert "Old new one" in rows[0] and "Old edit" in rows[1]
         await pilot.press("ctrl+r")
         await pilot.pause()

@@ -8,11 +8,12 @@ from pathlib import Path
 from typing import Any
 
 from rich.console import Console
-from textual.widgets import DataTable, Static
+from textual.widgets import Static
 
 from deskfit.tui.app import make_app
 from deskfit.tui.compare_screen import CompareScreen, ProfilePicker
 from deskfit.tui.steps.review import ReviewScreen
+from deskfit.tui.widgets.profile_list import ProfileList
 
 EXAMPLES = Path(__file__).parents[2] / "profiles"
 
@@ -37,12 +38,16 @@ async def test_compare_with_another_saved_profile(profiles_dir: Path) -> None:
         await pilot.pause()
         picker = app.screen
         assert isinstance(picker, ProfilePicker)
+        for _ in range(300):  # the folder is read in a thread
+            if picker.entries:
+                break
+            await pilot.pause(0.01)
         # the other two saved profiles: not the one reviewed, not the broken file
         names = sorted(e.name for e in picker.entries)
         assert names == ["Mia, shared desk", "Ruth, sit-stand desk"]
-        table = picker.query_one("#picker", DataTable)
+        listing = picker.query_one("#picker", ProfileList)
         row = next(i for i, e in enumerate(picker.entries) if e.name.startswith("Ruth"))
-        table.move_cursor(row=row)
+        listing.highlighted = listing.shown.index(row)
         await pilot.press("enter")
         await pilot.pause()
         screen = app.screen

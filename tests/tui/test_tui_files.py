@@ -5,8 +5,7 @@ from __future__ import annotations
 import tomllib
 from pathlib import Path
 
-from textual.widgets import DataTable
-from tui_helpers import PROFILE, answer, shown, write_profile
+from tui_helpers import PROFILE, answer, listed, shown, write_profile
 
 from deskfit.tui.app import make_app
 from deskfit.tui.dialogs import ChoiceScreen, ExportScreen, SaveScreen
@@ -78,8 +77,7 @@ async def test_quit_asks_and_the_draft_resumes_after_a_crash(profiles_dir: Path)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, StartScreen)
-        table = app.screen.query_one(DataTable)
-        assert "Kitchen table" in str(table.get_row_at(0)[0])
+        assert "Kitchen table" in (await listed(pilot))[0]
         await pilot.press("ctrl+r")
         await pilot.pause()
         assert shown(pilot, "profile", "name") == "Kitchen table"

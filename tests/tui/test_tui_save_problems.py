@@ -12,7 +12,7 @@ import pytest
 from textual.widgets import Input, Static
 from tui_helpers import PROFILE, answer, write_profile
 
-import deskfit.tui.app as app_module
+import deskfit.tui.flows as app_module
 from deskfit.core.session.draft import draft_path, read_draft, write_draft
 from deskfit.core.session.ondisk import DiskStamp, stamp_of
 from deskfit.core.session.state import WizardState

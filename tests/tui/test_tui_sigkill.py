@@ -15,8 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from textual.widgets import DataTable
-from tui_helpers import shown
+from tui_helpers import listed, shown
 
 from deskfit.tui.app import make_app
 from deskfit.tui.start import StartScreen
@@ -120,8 +119,8 @@ async def test_the_draft_survives_sigkill(profiles_dir: Path) -> None:
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, StartScreen)
-        row = app.screen.query_one(DataTable).get_row_at(0)
-        assert "Killed desk" in str(row[0]) and "unfinished" in str(row[0])
+        row = (await listed(pilot))[0]
+        assert "Killed desk" in row and "unfinished" in row
         await pilot.press("ctrl+r")
         await pilot.pause()
         assert shown(pilot, "profile", "name") == "Killed desk"

@@ -5,14 +5,21 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from tui_helpers import write_profile
+from tui_helpers import listed, write_profile
 
 from deskfit.tui.app import make_app
 
 
 def test_start_screen(snap_compare: Any, profiles_dir: Path) -> None:
     write_profile(profiles_dir)
-    assert snap_compare(make_app(profiles_dir), terminal_size=(100, 30))
+
+    async def wait_for_the_list(pilot: Any) -> None:
+        await listed(pilot)
+        await pilot.pause()
+
+    assert snap_compare(
+        make_app(profiles_dir), terminal_size=(100, 30), run_before=wait_for_the_list
+    )
 
 
 def test_first_step(snap_compare: Any, profiles_dir: Path) -> None:

@@ -45,6 +45,28 @@ def visible(pilot: Pilot[Any], section: str, field: str) -> bool:
     return bool(pilot.app.screen.query_one(f"#row-{section}-{field}", FieldRow).display)
 
 
+async def listed(pilot: Pilot[Any]) -> list[str]:
+    """Wait until the start screen has listed its folder (a scan runs in a thread after
+    the first paint); its lines."""
+    from deskfit.tui.start import StartScreen
+    from deskfit.tui.widgets.profile_list import ProfileList
+
+    for _ in range(500):
+        screen = pilot.app.screen
+        if isinstance(screen, StartScreen) and screen.scans:
+            listing = screen.query_one(ProfileList)
+            return [listing.line(i) for i in range(listing.option_count)]
+        await pilot.pause(0.01)
+    raise AssertionError(f"the start screen never listed its folder: {pilot.app.screen}")
+
+
+def keys_shown(pilot: Pilot[Any]) -> str:
+    """The key line at the bottom of the screen, as shown."""
+    from deskfit.tui.widgets.keyline import KeyLine
+
+    return str(pilot.app.screen.query_one(KeyLine).render())
+
+
 async def next_step(pilot: Pilot[Any]) -> None:
     await pilot.press("ctrl+n")
     await pilot.pause()

@@ -13,14 +13,18 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from rich import box
 from rich.table import Table
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen, Screen
-from textual.widgets import Button, DataTable, Footer, Label, Static
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Label, Static
+from textual.worker import get_current_worker
 
-from deskfit.tui.start import Entry, _local, scan
+from deskfit.core.session.listing import Entry, scan
+from deskfit.tui.dialogs import Dialog
+from deskfit.tui.widgets.profile_list import ProfileList, columns
 
 if TYPE_CHECKING:
     from deskfit.core.ops.compare import Changed, Comparison
@@ -43,8 +47,27 @@ def shown(value: object) -> str:
     return str(value)
 
 
-class ProfilePicker(ModalScreen[Path | None]):
+class ProfilePicker(Dialog[Path | None]):
     """Pick a saved profile (not the one being reviewed); Esc cancels."""
+
+    # The screen's own styles (the app's stylesheet holds the wizard's layout only).
+    SCOPED_CSS = False
+    DEFAULT_CSS = """
+    #picker {
+        height: auto;
+        max-height: 12;
+    }
+
+    #picker-header {
+        color: $text-muted;
+        text-style: bold;
+        padding: 0 1;
+    }
+
+    #picker-hint {
+        color: $text-muted;
+    }
+    """
 
     BINDINGS: ClassVar[list[Any]] = [Binding("escape", "cancel", "Cancel")]
 
@@ -57,39 +80,50 @@ class ProfilePicker(ModalScreen[Path | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="picker-dialog", classes="dialog"):
             yield Label("Compare with which profile?", classes="dialog-title")
-            yield DataTable(id="picker", cursor_type="row", zebra_stripes=True)
-            yield Static("", id="picker-hint")
+            yield Static("", id="picker-header")
+            yield ProfileList(id="picker", with_rosa=False)
+            yield Static("Looking for saved profiles…", id="picker-hint")
             with Horizontal(classes="dialog-buttons"):
-                yield Button("Compare", id="pick", variant="primary")
+                yield Button("Compare", id="pick", variant="primary", disabled=True)
                 yield Button("Cancel", id="cancel")
 
     def on_mount(self) -> None:
-        self.entries = [
+        self.query_one(ProfileList).focus()
+        self._scan()
+
+    @work(thread=True, exclusive=True)
+    def _scan(self) -> None:
+        """Read the folder in a thread: every profile is read and advised."""
+        entries = [
             e
             for e in scan(self._folder)
             if e.kind == "profile" and e.path.absolute().resolve() != self._exclude
         ]
-        table = self.query_one("#picker", DataTable)
-        table.add_column("Name", key="name")
-        table.add_column("Updated", key="updated")
-        for i, entry in enumerate(self.entries):
-            table.add_row(entry.name, _local(entry.when), key=str(i))
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._show, entries)
+
+    def _show(self, entries: list[Entry]) -> None:
+        self.entries = entries
+        if not self.is_attached:
+            return
+        listing = self.query_one(ProfileList)
+        listing.show(entries)
         hint = self.query_one("#picker-hint", Static)
-        if self.entries:
+        if entries:
+            self.query_one("#picker-header", Static).update(
+                Content(columns(entries, False, listing.room())[1])
+            )
             hint.update("Enter compares; Esc goes back.")
         else:
-            hint.update(f"No other saved profile in {self._folder}.")
-            self.query_one("#pick", Button).disabled = True
-        table.focus()
+            hint.update(Content(f"No other saved profile in {self._folder}."))
+        self.query_one("#pick", Button).disabled = not entries
 
-    @on(DataTable.RowSelected, "#picker")
+    @on(ProfileList.OptionSelected, "#picker")
     @on(Button.Pressed, "#pick")
     def _pick(self) -> None:
-        table = self.query_one("#picker", DataTable)
-        if table.row_count == 0:
-            return
-        row_key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
-        self.dismiss(self.entries[int(str(row_key.value))].path)
+        index = self.query_one(ProfileList).selected()
+        if index is not None:
+            self.dismiss(self.entries[index].path)
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:
@@ -145,6 +179,29 @@ def advice_list(lines: list[Any]) -> Text:
 
 class CompareScreen(Screen[None]):
     """Two profiles side by side: what differs, and what it does to the score and advice."""
+
+    # The screen's own styles (the app's stylesheet holds the wizard's layout only).
+    SCOPED_CSS = False
+    DEFAULT_CSS = """
+    #compare-body {
+        padding: 0 1;
+    }
+
+    #compare-title {
+        height: auto;
+        color: $primary;
+    }
+
+    #compare-scroll {
+        height: 1fr;
+        scrollbar-size-vertical: 1;
+    }
+
+    #compare-rosa {
+        height: auto;
+        margin-top: 1;
+    }
+    """
 
     BINDINGS: ClassVar[list[Any]] = [Binding("escape,q", "back", "Back")]
 

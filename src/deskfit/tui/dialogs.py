@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any, ClassVar, TypeVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -14,13 +14,121 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
 
-from deskfit.core.files.store import SUFFIX, unique_path
-from deskfit.tui.widgets.fields import OneLineInput
+from deskfit.tui.widgets.one_line import OneLineInput
 
 MIN_WIDTH, MIN_HEIGHT = 60, 16  # below this, a message instead of a broken layout
 
 
-class HelpScreen(ModalScreen[None]):
+ResultType = TypeVar("ResultType")
+
+
+class Dialog(ModalScreen[ResultType]):
+    """A question over the screen: a bordered box in the middle; every dialog is one."""
+
+    # Not scoped: the rules name the dialog's parts by class, and the "-short" class
+    # (fewer than 24 rows) is set on the screen itself.
+    SCOPED_CSS = False
+    DEFAULT_CSS = """
+    .dialog-screen {
+        align: center middle;
+        background: $background 60%;
+    }
+
+    .dialog {
+        width: 70;
+        max-width: 100%;
+        height: auto;
+        max-height: 100%;
+        border: thick $primary;
+        background: $surface;
+        padding: 1 2;
+    }
+
+    .dialog-title {
+        text-style: bold;
+        color: $primary;
+        margin-bottom: 1;
+    }
+
+    .dialog-text {
+        margin-bottom: 1;
+    }
+
+    .dialog .field-message {
+        display: block;
+        padding: 0;
+    }
+
+    #help-body {
+        height: auto;
+        max-height: 12;  /* title, body and buttons fit in a 24-row terminal; the body scrolls */
+    }
+
+    .dialog-buttons {
+        height: auto;
+        margin-top: 1;
+    }
+
+    .dialog-buttons Button {
+        margin-right: 1;
+    }
+
+
+    .dialog-problem {
+        color: $text-error;
+        text-style: bold;
+        margin-bottom: 1;
+        max-height: 6;
+    }
+
+    .save-row {
+        height: 1;
+        margin-bottom: 1;
+    }
+
+    .save-label {
+        width: 9;
+    }
+
+    .save-row Input {
+        width: 1fr;
+        padding: 0 1;
+        background: $boost;
+    }
+
+    .save-row Input:focus {
+        background: $primary 25%;
+    }
+
+    #save-target {
+        color: $text-muted;
+    }
+
+    #save-target.-problem {
+        color: $text-error;
+    }
+
+    /* below 24 rows: the same dialogs, tighter */
+
+    .-short .dialog {
+        padding: 0 1;
+    }
+
+    .-short .dialog-title,
+    .-short .dialog-text,
+    .-short .dialog-problem,
+    .-short .save-row {
+        margin-bottom: 0;
+    }
+
+    .-short .dialog-buttons Button {
+        height: 1;
+        border: none;
+    }
+    """
+
+
+class HelpScreen(Dialog[None]):
     """Help for the focused question, or for the screen; Esc, F1 or ? closes it."""
 
     BINDINGS: ClassVar[list[Any]] = [
@@ -49,7 +157,7 @@ class HelpScreen(ModalScreen[None]):
         self.dismiss(None)
 
 
-class ChoiceScreen(ModalScreen[str]):
+class ChoiceScreen(Dialog[str]):
     """A question with a few answers as buttons; Esc gives the last one (the safe one)."""
 
     BINDINGS: ClassVar[list[Any]] = [Binding("escape", "cancel", "Cancel")]
@@ -90,6 +198,10 @@ def save_target(name: str, where: str) -> Path | None:
     if not text:
         return None
     path = Path(text).expanduser()
+    # the store is imported here, not above: the dialogs module is loaded before the
+    # first paint, the core only once a profile is worked on
+    from deskfit.core.files.store import SUFFIX, unique_path
+
     if text.endswith(("/", os.sep)) or path.is_dir():
         path = unique_path(name.strip() or "profile", path)  # never over another's file
     elif path.suffix.lower() != SUFFIX:
@@ -97,7 +209,7 @@ def save_target(name: str, where: str) -> Path | None:
     return path.absolute()
 
 
-class SaveScreen(ModalScreen[tuple[str, Path] | None]):
+class SaveScreen(Dialog[tuple[str, Path] | None]):
     """Ask for the profile's name and where to write it: a folder or a file.
 
     The "Save to" box follows the name (``path_for``) until the person types in it. When
@@ -204,6 +316,22 @@ class TooSmallScreen(ModalScreen[None]):
     Nothing opens over it (the app allows only Ctrl+Q), so it is always on top.
     """
 
+    # The screen's own styles (the app's stylesheet holds the wizard's layout only).
+    SCOPED_CSS = False
+    DEFAULT_CSS = """
+    #too-small-screen {
+        background: $background;
+        align: center middle;
+    }
+
+    #too-small {
+        width: 100%;
+        height: auto;
+        padding: 0 1;
+        text-align: center;
+    }
+    """
+
     def __init__(self, width: int, height: int) -> None:
         super().__init__(id="too-small-screen")
         self._terminal = (width, height)
@@ -238,7 +366,7 @@ class TooSmallScreen(ModalScreen[None]):
 FORMATS = (("text", "Text", ".txt"), ("md", "Markdown", ".md"), ("json", "JSON", ".json"))
 
 
-class ExportScreen(ModalScreen[str | None]):
+class ExportScreen(Dialog[str | None]):
     """Choose a format and a path (or copy the text to the clipboard).
 
     ``write(format, path, replace)`` does the work and returns what went wrong (or

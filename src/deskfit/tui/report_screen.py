@@ -18,14 +18,15 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen, Screen
+from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Button, Footer, Input, Label, Static
 from textual.worker import get_current_worker
 
 from deskfit.core.model.shown_text import safe_path
 from deskfit.core.ops.report import BANDS, Report, ReportError
-from deskfit.tui.widgets.fields import OneLineInput
+from deskfit.tui.dialogs import Dialog
+from deskfit.tui.widgets.one_line import OneLineInput
 
 BAND_STYLES = {"low": "green", "moderate": "yellow", "assess further": "red"}
 BLOCK, PARTS = "█", " ▏▎▍▌▋▊▉"  # whole cells, then eighths of a cell
@@ -43,7 +44,7 @@ def folder_problem(text: str) -> str | None:
     return None
 
 
-class FolderScreen(ModalScreen[Path | None]):
+class FolderScreen(Dialog[Path | None]):
     """Ask for the folder of profiles to report on; Esc cancels."""
 
     BINDINGS: ClassVar[list[Any]] = [Binding("escape", "cancel", "Cancel")]
@@ -187,6 +188,42 @@ class ReportScreen(Screen[None]):
 
     The report is built in a thread (a folder may hold thousands of profiles), saying how
     many files it has read so far; the screen fills in when it is done.
+    """
+
+    # The screen's own styles (the app's stylesheet holds the wizard's layout only).
+    SCOPED_CSS = False
+    DEFAULT_CSS = """
+    #report-body {
+        padding: 0 1;
+    }
+
+    #report-title {
+        height: auto;
+        color: $primary;
+    }
+
+    #report-scroll {
+        height: 1fr;
+        scrollbar-size-vertical: 1;
+    }
+
+    #band-chart {
+        margin-top: 1;
+        width: 1fr;
+        max-width: 110;
+    }
+
+    #report-problems, #report-rows {
+        height: auto;
+    }
+
+    #report-shopping, #report-errors {
+        margin-top: 1;
+    }
+
+    #report-errors {
+        color: $text-warning;
+    }
     """
 
     BINDINGS: ClassVar[list[Any]] = [Binding("escape,q", "back", "Back")]

@@ -31,7 +31,6 @@ from deskfit.core.files.store import (
     key_lines,
     load_profile,
     path_for_name,
-    profiles_dir,
     read_document,
     render_toml,
     save_profile,
@@ -355,50 +354,6 @@ def test_a_rewritten_file_keeps_the_permissions_it_had(tmp_path: Path, example: 
 def test_save_creates_the_folder(tmp_path: Path, example: Profile) -> None:
     path = save_profile(example, tmp_path / "new" / "folder" / "p.toml")
     assert load_profile(path).profile == example
-
-
-# -- the profiles folder -------------------------------------------------------------
-
-
-def test_profiles_dir_option_wins(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("DESKFIT_PROFILES_DIR", str(tmp_path / "env"))
-    assert profiles_dir(tmp_path / "opt") == tmp_path / "opt"
-    assert profiles_dir(str(tmp_path / "opt")) == tmp_path / "opt"
-
-
-def test_profiles_dir_environment_next(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("DESKFIT_PROFILES_DIR", str(tmp_path / "env"))
-    assert profiles_dir() == tmp_path / "env"
-    assert profiles_dir(None) == tmp_path / "env"
-
-
-def test_profiles_dir_platform_last(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import platformdirs
-
-    monkeypatch.delenv("DESKFIT_PROFILES_DIR", raising=False)
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
-    expected = platformdirs.user_data_path("deskfit", appauthor=False) / "profiles"
-    assert profiles_dir() == expected
-    if sys.platform.startswith("linux"):
-        assert profiles_dir() == tmp_path / "xdg" / "deskfit" / "profiles"
-
-
-def test_profiles_dir_empty_environment_is_unset(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setenv("DESKFIT_PROFILES_DIR", "")
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
-    assert profiles_dir() != Path()
-    assert profiles_dir().name == "profiles"
-
-
-def test_profiles_dir_expands_the_home_folder(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setenv("HOME", str(tmp_path))
-    assert profiles_dir("~/desk") == tmp_path / "desk"
-    monkeypatch.setenv("DESKFIT_PROFILES_DIR", "~/env")
-    assert profiles_dir() == tmp_path / "env"
 
 
 # -- file names ----------------------------------------------------------------------

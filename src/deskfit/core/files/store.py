@@ -28,6 +28,7 @@ from typing import Any, BinaryIO
 
 import tomli_w
 
+from deskfit.core.files.durable import sync_folder
 from deskfit.core.files.file_lock import folder_locked
 from deskfit.core.files.replacing import keep_owner, save_target
 from deskfit.core.model.profile import SCHEMA_VERSION, Profile
@@ -42,7 +43,6 @@ from deskfit.core.model.validation import (
 )
 
 MAX_FILE_BYTES = 1024 * 1024  # a real profile is ~2 KiB; refuse anything absurd unparsed
-ENV_PROFILES_DIR = "DESKFIT_PROFILES_DIR"
 SUFFIX = ".toml"
 TEMP_MARK = ".deskfit-tmp"
 _WINDOWS_RESERVED = {"con", "prn", "aux", "nul"} | {
@@ -88,18 +88,6 @@ class Loaded:
 
 
 # -- the profiles folder -------------------------------------------------------------
-
-
-def profiles_dir(option: str | Path | None = None) -> Path:
-    """Where profiles live: the option, else $DESKFIT_PROFILES_DIR, else the user data dir."""
-    if option:
-        return Path(option).expanduser()
-    env = os.environ.get(ENV_PROFILES_DIR)
-    if env:
-        return Path(env).expanduser()
-    from platformdirs import user_data_path  # deferred: only needed without an override
-
-    return user_data_path("deskfit", appauthor=False) / "profiles"
 
 
 # Letters NFKD cannot turn into ASCII, spelled the way their speakers write them in
@@ -700,6 +688,7 @@ def atomic_writer(
     make_parents: bool = True,
     keep: os.stat_result | None = None,
     before_replace: Callable[[], None] | None = None,
+    durable: bool = True,
 ) -> Iterator[BinaryIO]:
     """A binary file to write ``target`` through, piece by piece, atomically.
 
@@ -713,6 +702,9 @@ def atomic_writer(
     export names a folder that must exist. ``keep``: the file being replaced, whose
     permissions, group and owner the new file takes. ``before_replace``: called right
     before the rename (under the caller's lock), to refuse at the last moment.
+    ``durable=False``: no fsync — the file still holds the old bytes or the new if the
+    process is killed, but not necessarily after a power cut until something syncs it
+    (the wizard's draft, written on every key, is synced from a thread: ``durable.py``).
     """
     if make_parents:
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -735,7 +727,8 @@ def atomic_writer(
             keep_owner(handle.fileno(), keep)
             yield handle
             handle.flush()
-            os.fsync(handle.fileno())
+            if durable:
+                os.fsync(handle.fileno())
         if before_replace is not None:
             before_replace()
         os.replace(temp, target)
@@ -743,19 +736,20 @@ def atomic_writer(
         with contextlib.suppress(OSError):
             temp.unlink()
         raise
-    with contextlib.suppress(OSError):  # make the rename itself durable
-        dir_fd = os.open(target.parent, os.O_RDONLY)
-        try:
-            os.fsync(dir_fd)
-        finally:
-            os.close(dir_fd)
+    if durable:
+        sync_folder(target.parent)  # make the rename itself durable
 
 
 def atomic_write(
-    target: Path, data: bytes, *, mode: int = 0o600, make_parents: bool = True
+    target: Path,
+    data: bytes,
+    *,
+    mode: int = 0o600,
+    make_parents: bool = True,
+    durable: bool = True,
 ) -> None:
     """Write ``data`` to ``target`` so that it holds the old bytes or the new, never a mix."""
-    with atomic_writer(target, mode, make_parents=make_parents) as handle:
+    with atomic_writer(target, mode, make_parents=make_parents, durable=durable) as handle:
         handle.write(data)
 
 

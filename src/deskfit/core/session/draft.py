@@ -245,13 +245,17 @@ def _document(state: WizardState) -> dict[str, Any]:
     return document
 
 
-def write_draft(profiles_dir: Path, state: WizardState) -> Path:
-    """Write this state's own draft (its name chosen on the first write) and return it."""
+def write_draft(profiles_dir: Path, state: WizardState, *, durable: bool = True) -> Path:
+    """Write this state's own draft (its name chosen on the first write) and return it.
+
+    ``durable=False`` leaves out the fsync (see ``store.atomic_writer``): the wizard writes
+    the draft on every key that way, and has ``durable.Syncer`` sync it from a thread.
+    """
     path = draft_path(profiles_dir, state)
     # The path is stored so that it round-trips; anything else that cannot be UTF-8 (it
     # cannot come from a keyboard) is written escaped rather than lose every answer.
     data = tomli_w.dumps(_document(state)).encode("utf-8", "backslashreplace")
-    atomic_write(path, data, mode=0o600)
+    atomic_write(path, data, mode=0o600, durable=durable)
     return path
 
 

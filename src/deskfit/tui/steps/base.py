@@ -99,6 +99,9 @@ class WizardScreen(Screen[None]):
         self.action_next()
 
 
+NEARBY = 1  # forms kept beside the one shown: the step before and the step after
+
+
 class StepScreen(WizardScreen):
     """The question steps: one form per step (``core/model/questionnaire``), one shown.
 
@@ -145,18 +148,32 @@ class StepScreen(WizardScreen):
     def _built(self, event: StepForm.Built) -> None:
         if event.form.index == self.index:
             self._arrived()
-        elif event.form.index == self.index + 1:
-            event.form.sync()  # built ahead, then the answers may have changed
+        else:
+            event.form.sync()  # built ahead: the answers may have changed since
 
     def _arrived(self) -> None:
         self.focus_where_needed()
         self.call_after_refresh(self._build_ahead)
 
     def _build_ahead(self) -> None:
-        """Build the next step's form now, while the person reads this one."""
-        ahead = self.index + 1
-        if ahead < len(STEPS) and ahead not in self.forms and self.is_attached:
-            self.query_one("#forms").mount(self._form(ahead))
+        """Keep the forms of this step and the two beside it: build the next (then the
+        previous) while the person reads this one, and let the others go, so a walk
+        through every step holds three forms, not eight."""
+        if not self.is_attached:
+            return
+        here = self.index
+        for index in [i for i in self.forms if abs(i - here) > NEARBY]:
+            self.forms.pop(index).remove()
+        missing = [i for i in (here + 1, here - 1) if 0 <= i < len(STEPS) and i not in self.forms]
+        if missing:
+            self.query_one("#forms").mount(self._form(missing[0]))
+            if len(missing) > 1:  # one form per idle moment: a key between them waits less
+                self.call_after_refresh(self._build_ahead)
+
+    def on_screen_suspend(self) -> None:
+        """Another screen (the review) is shown: keep only the form of this step."""
+        for index in [i for i in self.forms if i != self.index]:
+            self.forms.pop(index).remove()
 
     # -- which step shows ---------------------------------------------------------------
 
@@ -206,6 +223,7 @@ class StepScreen(WizardScreen):
         self.form.sync()
         self.refresh_nav()
         super().on_screen_resume()
+        self.call_after_refresh(self._build_ahead)
 
     def _units_changed(self) -> None:
         for form in self.forms.values():

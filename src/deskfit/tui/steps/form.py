@@ -51,8 +51,13 @@ class StepForm(VerticalScroll, can_focus=False):
     class UnitsPicked(Message):
         """The person chose the other units in the form (the first step asks them)."""
 
+    built = 0  # forms built so far: a form built again gets an id of its own
+
     def __init__(self, index: int, step: Step, state: WizardState) -> None:
-        super().__init__(id=f"form-{index}", classes="step-form")
+        # the id is new each time: a form let go is removed a moment later, and the same
+        # step may be built again before that
+        StepForm.built += 1
+        super().__init__(id=f"form-{index}-{StepForm.built}", classes="step-form")
         self.index = index
         self.step = step
         self.sections = step.sections

@@ -145,6 +145,94 @@ def estimated_text(advice: Advice) -> Text:
 class ReviewScreen(WizardScreen):
     """The plan, ROSA now and after, the advice and the drawing."""
 
+    # The screen's own styles (the app's stylesheet holds the wizard's layout only).
+    SCOPED_CSS = False
+    DEFAULT_CSS = """
+    ReviewScreen #review {
+        height: 1fr;
+        scrollbar-size-vertical: 1;
+    }
+
+    ReviewScreen #review-top {
+        height: auto;
+        layout: vertical;
+    }
+
+    ReviewScreen.-xwide #review-top {
+        layout: horizontal;
+    }
+
+    ReviewScreen #review-figures {
+        height: auto;
+        width: 1fr;
+    }
+
+    ReviewScreen.-xwide #review-figures {
+        width: 54;
+    }
+
+    ReviewScreen #settings, ReviewScreen #rosa {
+        height: auto;
+    }
+
+    ReviewScreen #diagram {
+        height: 16;
+        width: 1fr;
+        min-width: 42;
+        border: round $panel-lighten-2;
+        border-title-color: $primary;
+        padding: 0;
+    }
+
+    ReviewScreen.-wide #diagram {
+        height: 18;
+    }
+
+    ReviewScreen.-xwide #diagram {
+        height: 22;
+    }
+
+    ReviewScreen #estimated {
+        margin: 1 0;
+    }
+
+    ReviewScreen #assumptions {
+        margin-top: 1;
+        color: $text-muted;
+    }
+
+    ReviewScreen #saved-line {
+        height: 1;
+        color: $text-muted;
+        text-wrap: nowrap;
+        text-overflow: ellipsis;
+    }
+
+    ReviewScreen Collapsible {
+        padding: 0;
+        margin: 0;
+        border-top: none;
+        background: transparent;
+    }
+
+    ReviewScreen Collapsible Contents {
+        padding: 0 0 0 3;
+    }
+
+    ReviewScreen .advice.-high CollapsibleTitle {
+        color: $text-error;
+    }
+
+    ReviewScreen .advice.-medium CollapsibleTitle {
+        color: $text-warning;
+    }
+
+    ReviewScreen .advice-source {
+        color: $text-muted;
+        text-style: italic;
+    }
+    """
+
     BINDINGS: ClassVar[list[Any]] = [
         Binding("d", "toggle_diagram", "Draw"),
         # the Save button is on the screen: the key stays, the footer keeps room for Theme
@@ -159,7 +247,7 @@ class ReviewScreen(WizardScreen):
         state = app.state
         assert state is not None
         try:
-            advice = app.advice()
+            advice = state.advice()
         except ProfileInvalid as exc:  # goto() keeps this from happening; say it if it does
             with Vertical(id="step"):
                 yield Static("\n".join(p.located() for p in exc.problems))

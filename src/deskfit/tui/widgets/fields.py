@@ -7,8 +7,6 @@ know nothing about validation: the step screen feeds them messages.
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from typing import Any, ClassVar
 
 from textual import events
@@ -17,52 +15,18 @@ from textual.binding import Binding
 from textual.content import Content
 from textual.message import Message
 from textual.widget import Widget
-from textual.widgets import Input, Label, Static
+from textual.widgets import Label, Static
 
 from deskfit.core.model.profile import Units
 from deskfit.core.model.questions import Question, input_unit
 from deskfit.core.model.validation import UNIT_WORDS
+from deskfit.tui.widgets.one_line import OneLineInput
 
 
 def unit_label(q: Question, units: Units) -> str:
     if q.kind == "length":
         return input_unit(units)
     return UNIT_WORDS.get(q.unit or "", "")
-
-
-PASTE_LIMIT = 200  # characters kept of a paste: far more than any answer needs
-_ANSI = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?")
-_BREAKS = re.compile(r"[\r\n\t\v\f\x85\u2028\u2029]+")
-
-
-def one_line(text: str, limit: int = PASTE_LIMIT) -> str:
-    """Pasted text as one line: breaks and tabs become spaces, control characters go.
-
-    Only control characters, colour codes and what is beyond ``limit`` are dropped: a
-    block pasted into a number field shows up whole, and its message says why it cannot
-    be read, rather than its first line passing for the answer.
-    """
-    text = _ANSI.sub("", text)
-    text = _BREAKS.sub(" ", text)
-    text = "".join(ch for ch in text if unicodedata.category(ch) != "Cc")
-    text = re.sub(r" {2,}", " ", text).strip()
-    return text[:limit]
-
-
-class OneLineInput(Input):
-    """An input that takes a pasted block as one clean line (Input keeps the first line)."""
-
-    def _on_paste(self, event: events.Paste) -> None:
-        event.prevent_default()  # Input's own handler would insert the raw first line too
-        event.stop()
-        line = one_line(event.text)
-        if not line:
-            return
-        selection = self.selection
-        if selection.is_empty:
-            self.insert_text_at_cursor(line)
-        else:
-            self.replace(line, *selection)
 
 
 class AnswerInput(OneLineInput):

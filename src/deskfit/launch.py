@@ -1,0 +1,51 @@
+"""The ``deskfit`` command: a bare ``deskfit`` starts the wizard at once; anything else
+goes to the command line (``cli.py``).
+
+A bare ``deskfit`` is what most people type, and the start screen should be up as fast
+as a Textual app can paint: so this path imports neither click nor pydantic (the core
+loads after the first paint, while the person reads the screen).
+"""
+
+from __future__ import annotations
+
+import gc
+import sys
+from collections.abc import Sequence
+
+NEEDS_TERMINAL = "the wizard needs a terminal; see 'deskfit --help' for the other commands"
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    """Console entry point."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    if args:
+        from deskfit.cli import main as command_line
+
+        command_line(args)
+        return
+    sys.exit(bare())
+
+
+def bare() -> int:
+    """Start the wizard on the start screen; the exit status."""
+    from deskfit.core.files.folders import ENV_PROFILES_DIR, not_a_folder, profiles_dir
+
+    folder = profiles_dir()
+    problem = not_a_folder(folder, f"${ENV_PROFILES_DIR}")
+    if problem is None and not (sys.stdin.isatty() and sys.stdout.isatty()):
+        problem = NEEDS_TERMINAL
+    if problem is not None:
+        print(f"deskfit: {problem}", file=sys.stderr)
+        return 1
+    # No garbage collection until the start screen is painted: starting builds some
+    # hundred thousand objects and no garbage worth a pass; the app freezes what it
+    # built and turns collection back on after its first frame (``DeskfitApp``).
+    gc.disable()
+    try:
+        from deskfit.tui.app import run_wizard
+
+        run_wizard(folder, "start", None)
+    except KeyboardInterrupt:
+        print("deskfit: interrupted", file=sys.stderr)
+        return 130
+    return 0

@@ -1,0 +1,43 @@
+"""``deskfit`` with no arguments (``launch.py``): the wizard, without click or pydantic."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+
+def _run(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-c", "from deskfit.launch import main; main()", *args],
+        capture_output=True,
+        text=True,
+        stdin=subprocess.DEVNULL,
+        env={**os.environ, **env},
+        check=False,
+    )
+
+
+def test_without_a_terminal_it_says_so_on_one_line(tmp_path: Path) -> None:
+    done = _run({"DESKFIT_PROFILES_DIR": str(tmp_path)})
+    assert done.returncode == 1
+    assert done.stderr == (
+        "deskfit: the wizard needs a terminal; see 'deskfit --help' for the other commands\n"
+    )
+
+
+def test_a_file_as_the_profiles_folder_is_named_with_its_source(tmp_path: Path) -> None:
+    afile = tmp_path / "notes.txt"
+    afile.write_text("x")
+    done = _run({"DESKFIT_PROFILES_DIR": str(afile)})
+    assert done.returncode == 1
+    assert done.stderr == (
+        f"deskfit: $DESKFIT_PROFILES_DIR is {afile}, which is a file, not a folder\n"
+    )
+
+
+def test_any_argument_goes_to_the_command_line(tmp_path: Path) -> None:
+    done = _run({"DESKFIT_PROFILES_DIR": str(tmp_path)}, "list")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == f"No profiles in {tmp_path}. Start one with: deskfit new\n"
