@@ -152,9 +152,15 @@ class DeskfitApp(App[None]):
         """Run ``flows.<name>`` (a coroutine, or a plain function) as the app's flow."""
         from deskfit.tui import flows
 
+        if name != "quit_wizard" and self.flow_running():
+            self.bell()  # one question at a time: a second Ctrl+S opens no second dialog
+            return
         step = getattr(flows, name)(self, *args, **kwargs)
         if step is not None:
             self.run_worker(step, group="flow", name=name)
+
+    def flow_running(self) -> bool:
+        return any(w.group == "flow" and w.is_running for w in self.workers)
 
     def on_start_screen_new(self) -> None:
         self.run_flow("start_new")
@@ -166,7 +172,8 @@ class DeskfitApp(App[None]):
         self.run_flow("resume_draft", message.path)
 
     def on_start_screen_discard(self, message: StartScreen.Discard) -> None:
-        self.run_worker(self._discard(message), group="flow")
+        if not self.flow_running():
+            self.run_worker(self._discard(message), group="flow")
 
     async def _discard(self, message: StartScreen.Discard) -> None:
         from deskfit.tui import flows

@@ -252,7 +252,7 @@ class FieldRow(Widget):
         else:
             yield AnswerInput(q, self._text, self._placeholder())
             yield Label(unit_label(q, self._units), classes="field-unit")
-        yield Static("", classes="field-message")
+        # the message line is added with the first message: most questions never get one
 
     def _title(self) -> str:
         return self.question.title
@@ -285,6 +285,11 @@ class FieldRow(Widget):
         if shown == self._message and bool(message) == self.has_class("-problem"):
             return
         self._message = shown
-        self.query_one(".field-message", Static).update(shown or "")
+        lines = self.query_children(".field-message").results(Static)
+        line = next(lines, None)
+        if line is not None:
+            line.update(shown or "")
+        elif shown:
+            self.mount(Static(shown, classes="field-message"))
         self.set_class(bool(message), "-problem")
         self.set_class(not message and bool(note), "-note")

@@ -1,0 +1,128 @@
+"""The wizard's own widgets: a choice on one line, the profiles list, the forms kept."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from textual.app import App, ComposeResult
+from tui_helpers import PROFILE, listed, next_step, write_profile
+
+from deskfit.core.model.questions import question
+from deskfit.core.session.listing import Entry
+from deskfit.tui.app import make_app
+from deskfit.tui.steps.base import StepScreen
+from deskfit.tui.widgets.fields import ChoiceSet, options_for
+from deskfit.tui.widgets.profile_list import ProfileList
+
+
+class OneChoice(App[None]):
+    def __init__(self) -> None:
+        super().__init__()
+        self.changes: list[Any] = []
+
+    def compose(self) -> ComposeResult:
+        q = question("chair", "armrests")  # three options: Adjustable, Fixed, None
+        yield ChoiceSet(q, options_for(q), None)
+
+    def on_choice_set_changed(self, event: ChoiceSet.Changed) -> None:
+        self.changes.append(event.choice_set.chosen)
+
+
+async def test_a_choice_moves_and_chooses_with_the_arrows_and_wraps_around() -> None:
+    app = OneChoice()
+    async with app.run_test() as pilot:
+        choice = app.query_one(ChoiceSet)
+        choice.focus()
+        assert choice.chosen is None  # nothing chosen until the person chooses
+        await pilot.press("enter")  # the first option, where the cursor starts
+        await pilot.press("right", "right", "right")  # past the last: back to the first
+        await pilot.press("left")
+        await pilot.pause()
+        values = choice.values
+        assert app.changes == [values[0], values[1], values[2], values[0], values[2]]
+
+
+async def test_a_click_chooses_the_option_under_the_pointer() -> None:
+    app = OneChoice()
+    async with app.run_test() as pilot:
+        choice = app.query_one(ChoiceSet)
+        text = str(choice.render())
+        labels = choice.labels
+        column = text.index(labels[1]) + choice.styles.padding.left
+        await pilot.click(ChoiceSet, offset=(column, 0))
+        await pilot.pause()
+        assert choice.chosen == choice.values[1] and app.changes == [choice.values[1]]
+        assert app.focused is choice
+        await pilot.click(ChoiceSet, offset=(text.index(labels[1]) - 3 + 1, 0))  # its mark
+        await pilot.pause()
+        assert app.changes == [choice.values[1]]  # the same option: no change
+
+
+class Listing(App[None]):
+    def compose(self) -> ComposeResult:
+        yield ProfileList(id="profiles")
+
+
+def _entry(name: str, rosa: str = "4 moderate") -> Entry:
+    return Entry("profile", Path(f"{name}.toml"), name, datetime(2026, 11, 2, tzinfo=UTC), rosa)
+
+
+async def test_names_are_shown_as_written_and_long_ones_are_cut() -> None:
+    app = Listing()
+    async with app.run_test(size=(80, 10)) as pilot:
+        listing = app.query_one(ProfileList)
+        long = "A very long profile name that goes on and on past any column " * 2
+        listing.show([_entry("[b]Sam[/b] at the office"), _entry(long)])
+        await pilot.pause()
+        first, second = (listing.line(i) for i in range(2))
+        assert first.startswith("[b]Sam[/b] at the office")  # brackets are not markup
+        assert "…" in second and len(second) <= 80 and second.endswith("4 moderate")
+        listing.show([_entry("Sam"), _entry("Mia")], wanted="mi")
+        assert [listing.line(i).split()[0] for i in range(listing.option_count)] == ["Mia"]
+        assert listing.selected() == 1  # the index in the entries, not the line
+
+
+async def test_the_start_list_opens_a_profile_on_a_click(profiles_dir: Path) -> None:
+    write_profile(profiles_dir)
+    app = make_app(profiles_dir)
+    async with app.run_test(size=(100, 30)) as pilot:
+        (line,) = await listed(pilot)
+        assert line.startswith(PROFILE["name"])
+        await pilot.click(ProfileList, offset=(5, 1))
+        await pilot.pause()
+        assert app.state is not None and app.state.name == PROFILE["name"]
+
+
+async def test_walking_every_step_keeps_only_the_forms_beside_the_one_shown(
+    profiles_dir: Path,
+) -> None:
+    path = write_profile(profiles_dir)
+    app = make_app(profiles_dir, "edit", path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, StepScreen)
+        for index in range(1, 8):
+            await next_step(pilot)
+            await pilot.pause(0.1)  # the next form is built while the person reads
+            assert screen.index == index
+            assert set(screen.forms) <= {index - 1, index, index + 1}, screen.forms
+            assert index + 1 in screen.forms or index == 7
+        # the forms let go are gone from the screen, not only from the dict
+        assert len(screen.query("StepForm")) == len(screen.forms)
+
+
+async def test_one_flow_at_a_time(profiles_dir: Path) -> None:
+    """Save asked twice before its dialog shows (a key and the palette): one dialog."""
+    from deskfit.tui.dialogs import SaveScreen
+
+    path = write_profile(profiles_dir)
+    app = make_app(profiles_dir, "open", path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        app.action_save()
+        app.action_save()
+        await pilot.pause()
+        assert sum(isinstance(s, SaveScreen) for s in app.screen_stack) == 1
