@@ -172,15 +172,8 @@ class DeskfitApp(App[None]):
         self.run_flow("resume_draft", message.path)
 
     def on_start_screen_discard(self, message: StartScreen.Discard) -> None:
-        if not self.flow_running():
-            self.run_worker(self._discard(message), group="flow")
-
-    async def _discard(self, message: StartScreen.Discard) -> None:
-        from deskfit.tui import flows
-
-        await flows.discard_draft_file(self, message.path, message.name)
-        if isinstance(self.screen, StartScreen):
-            self.screen.reload()
+        # the start screen lists its folder again when the dialog closes (ScreenResume)
+        self.run_flow("discard_draft_file", message.path, message.name)
 
     def on_start_screen_problem(self, message: StartScreen.Problem) -> None:
         self.show_file_problem(message.report)
