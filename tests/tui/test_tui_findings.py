@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual.widgets import Input, Static
-from tui_helpers import PROFILE, answer, paste_into, write_profile
+from tui_helpers import PROFILE, answer, choose, paste_into, shown, write_profile
 
 from deskfit.tui.app import make_app
 from deskfit.tui.dialogs import ExportScreen, HelpScreen
@@ -22,10 +22,18 @@ async def test_the_arrows_change_a_choice(profiles_dir: Path) -> None:
         await pilot.pause()
         lenses = app.screen.query_one("#in-body-lenses", ChoiceSet)
         lenses.focus()
-        await pilot.press("down", "down")  # None → Single vision → Progressive
+        await pilot.press("right", "right")  # None → Single vision → Progressive
         await pilot.pause()
         assert app.state is not None and app.state.value("body", "lenses") == "progressive"
-        await pilot.press("up")
+        await pilot.press("right")  # the last one: the arrow stops there
+        await pilot.pause()
+        assert app.state.value("body", "lenses") == "progressive"
+        await pilot.press("down")  # down goes to the next question, and changes nothing
+        await pilot.pause()
+        assert app.state.value("body", "lenses") == "progressive"
+        assert app.focused is not lenses
+        lenses.focus()
+        await pilot.press("left")
         await pilot.pause()
         assert app.state.value("body", "lenses") == "single_vision"
 
@@ -180,3 +188,51 @@ async def test_the_key_line_shows_each_key_once_and_a_click_runs_it(profiles_dir
         await pilot.click(KeyLine, offset=(start + 1, 0))
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
+
+
+async def test_a_follow_up_shown_again_shows_its_answer_as_it_will_be_saved(
+    profiles_dir: Path,
+) -> None:
+    """Armrests None and back: "Too high" stayed on screen, but the answer was dropped."""
+    path = write_profile(profiles_dir)
+    app = make_app(profiles_dir, "edit", path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        app.goto(1)
+        await pilot.pause()
+        await choose(pilot, "chair", "armrest_fit", "too_high")
+        await choose(pilot, "chair", "armrests", "none")
+        await choose(pilot, "chair", "armrests", "adjustable")
+        state = app.state
+        assert state is not None
+        assert shown(pilot, "chair", "armrest_fit") == state.value("chair", "armrest_fit")
+        await choose(pilot, "chair", "height_adjustable", False)
+        await choose(pilot, "chair", "height_adjustable", True)
+        assert state.value("chair", "seat_height_min_cm") is None  # dropped while hidden
+        assert shown(pilot, "chair", "seat_height_min_cm") == ""  # and shown so
+
+
+async def test_keys_never_reach_a_step_that_is_hidden(profiles_dir: Path) -> None:
+    """A jump to a step not built yet left the focus in the name box of step 1."""
+    path = write_profile(profiles_dir)
+    app = make_app(profiles_dir, "edit", path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        app.goto(5)
+        await pilot.press("9")
+        await pilot.pause()
+        assert app.state is not None and app.state.name == "Office desk"
+
+
+async def test_enter_moves_on_to_the_next_question(profiles_dir: Path) -> None:
+    app = make_app(profiles_dir, "new")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        name = app.screen.query_one("#in-profile-name")
+        assert app.focused is name
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.focused is app.screen.query_one("#in-profile-units")
+        await pilot.press("right", "enter")  # chooses, then moves on
+        await pilot.pause()
+        assert app.focused is app.screen.query_one("#in-body-stature_cm")

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from textual.app import App, ComposeResult
-from tui_helpers import PROFILE, listed, next_step, write_profile
+from tui_helpers import PROFILE, answer, listed, next_step, write_profile
 
 from deskfit.core.model.questions import question
 from deskfit.core.session.listing import Entry
@@ -30,18 +30,34 @@ class OneChoice(App[None]):
         self.changes.append(event.choice_set.chosen)
 
 
-async def test_a_choice_moves_and_chooses_with_the_arrows_and_wraps_around() -> None:
+async def test_a_choice_chooses_with_left_and_right_and_stops_at_the_ends() -> None:
     app = OneChoice()
     async with app.run_test() as pilot:
         choice = app.query_one(ChoiceSet)
         choice.focus()
         assert choice.chosen is None  # nothing chosen until the person chooses
-        await pilot.press("enter")  # the first option, where the cursor starts
-        await pilot.press("right", "right", "right")  # past the last: back to the first
-        await pilot.press("left")
+        await pilot.press("left")  # nothing chosen yet: ← takes the last option
+        await pilot.press("right")  # already the last: stays
+        await pilot.press("left", "left", "left")  # to the first, and no further
+        await pilot.press("space")  # the one under the cursor: no change
         await pilot.pause()
         values = choice.values
-        assert app.changes == [values[0], values[1], values[2], values[0], values[2]]
+        assert app.changes == [values[2], values[1], values[0]]
+
+
+async def test_a_click_on_a_wrapped_line_chooses_the_option_there() -> None:
+    app = OneChoice()
+    async with app.run_test(size=(24, 6)) as pilot:
+        choice = app.query_one(ChoiceSet)
+        await pilot.pause()
+        lines = str(choice.render()).split("\n")
+        assert len(lines) > 1, lines  # "Adjustable  Fixed  None" does not fit 22 columns
+        last = choice.labels[-1]
+        row = next(i for i, line in enumerate(lines) if last in line)
+        column = lines[row].index(last) + choice.styles.padding.left
+        await pilot.click(ChoiceSet, offset=(column, row))
+        await pilot.pause()
+        assert choice.chosen == choice.values[-1]
 
 
 async def test_a_click_chooses_the_option_under_the_pointer() -> None:
@@ -126,3 +142,53 @@ async def test_one_flow_at_a_time(profiles_dir: Path) -> None:
         app.action_save()
         await pilot.pause()
         assert sum(isinstance(s, SaveScreen) for s in app.screen_stack) == 1
+
+
+async def test_the_highlight_stays_on_its_profile_when_the_list_changes() -> None:
+    app = Listing()
+    async with app.run_test(size=(80, 10)) as pilot:
+        listing = app.query_one(ProfileList)
+        sam, mia = _entry("Sam"), _entry("Mia")
+        listing.show([sam, mia])
+        listing.highlighted = 1  # Mia
+        listing.show([_entry("A draft"), sam, mia])  # a draft appears above
+        await pilot.pause()
+        assert listing.selected() == 2  # still Mia
+
+
+async def test_a_folder_that_cannot_be_read_is_said_not_a_crash(
+    profiles_dir: Path, monkeypatch: Any
+) -> None:
+    from deskfit.core.session import listing
+
+    def unreadable(folder: Path) -> list[Entry]:
+        raise PermissionError(13, "Permission denied", str(folder))
+
+    monkeypatch.setattr(listing, "scan", unreadable)
+    app = make_app(profiles_dir)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause(0.3)
+        hint = str(app.screen.query_one("#start-hint").render())
+        assert "cannot be read (Permission denied)" in hint and app.is_running
+
+
+async def test_quit_while_a_dialog_is_open_asks_nothing_more(profiles_dir: Path) -> None:
+    from deskfit.tui.dialogs import ChoiceScreen, SaveScreen
+
+    path = write_profile(profiles_dir)
+    app = make_app(profiles_dir, "edit", path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await answer(pilot, "body", "stature_cm", "171")  # changed: quitting would ask
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert isinstance(app.screen, SaveScreen)
+        assert not any(isinstance(s, ChoiceScreen) for s in app.screen_stack)
+        await pilot.press("escape")
+        await pilot.pause()
+        await app.action_quit()
+        await app.action_quit()  # twice before its dialog shows: one dialog
+        await pilot.pause()
+        assert sum(isinstance(s, ChoiceScreen) for s in app.screen_stack) == 1

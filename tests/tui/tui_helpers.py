@@ -22,12 +22,21 @@ async def type_into(pilot: Pilot[Any], section: str, field: str, text: str) -> N
 
 
 async def choose(pilot: Pilot[Any], section: str, field: str, value: Any) -> None:
-    """Pick an answer with the arrow keys and Enter."""
+    """Pick an answer with the arrow keys (which choose, and stop at the ends)."""
     widget = pilot.app.screen.query_one(f"#in-{section}-{field}", ChoiceSet)
     widget.focus()
     target = next(i for i, v in enumerate(widget.values) if v == value and type(v) is type(value))
-    here = widget.pressed_index if widget.pressed_index >= 0 else 0
-    await pilot.press(*["right"] * ((target - here) % len(widget.values)), "enter")
+    keys = []
+    here = widget.pressed_index
+    if here < 0:  # nothing chosen: the first → takes the first option
+        keys.append("right")
+        here = 0
+    step = "right" if target > here else "left"
+    keys += [step] * abs(target - here)
+    if keys:
+        await pilot.press(*keys)
+    else:
+        await pilot.press("space")  # already the answer: choosing it again changes nothing
     await pilot.pause()
 
 

@@ -20,7 +20,7 @@ from textual.reactive import var
 from textual.screen import Screen
 
 from deskfit.core.files.durable import Syncer
-from deskfit.tui.dialogs import MIN_HEIGHT, MIN_WIDTH, ChoiceScreen, HelpScreen, TooSmallScreen
+from deskfit.tui.dialogs import MIN_HEIGHT, MIN_WIDTH, HelpScreen, TooSmallScreen
 from deskfit.tui.start import StartScreen
 
 if TYPE_CHECKING:
@@ -152,7 +152,7 @@ class DeskfitApp(App[None]):
         """Run ``flows.<name>`` (a coroutine, or a plain function) as the app's flow."""
         from deskfit.tui import flows
 
-        if name != "quit_wizard" and self.flow_running():
+        if self.flow_running():
             self.bell()  # one question at a time: a second Ctrl+S opens no second dialog
             return
         step = getattr(flows, name)(self, *args, **kwargs)
@@ -387,8 +387,10 @@ class DeskfitApp(App[None]):
         if state is None or not state.dirty:
             self.exit()
             return
-        if any(isinstance(s, ChoiceScreen) for s in self.screen_stack):
-            return  # a question is already being asked
+        if self.flow_running():
+            # a dialog is open: it is answered (or Esc) first, then Ctrl+Q asks
+            self.notify("Close this dialog first (Esc), then Ctrl+Q.", timeout=3)
+            return
         self.run_flow("quit_wizard")
 
     # -- the command palette ------------------------------------------------------------

@@ -94,10 +94,12 @@ class ProfilePicker(Dialog[Path | None]):
     @work(thread=True, exclusive=True)
     def _scan(self) -> None:
         """Read the folder in a thread: every profile is read and advised."""
+        try:
+            found = scan(self._folder)
+        except OSError:
+            found = []  # said as "no other saved profile"
         entries = [
-            e
-            for e in scan(self._folder)
-            if e.kind == "profile" and e.path.absolute().resolve() != self._exclude
+            e for e in found if e.kind == "profile" and e.path.absolute().resolve() != self._exclude
         ]
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self._show, entries)

@@ -160,9 +160,23 @@ class StartScreen(Screen[None]):
     def _scan(self) -> None:
         from deskfit.core.session.listing import scan  # the core loads here, after the paint
 
-        entries = scan(self.profiles_dir)
+        try:
+            entries = scan(self.profiles_dir)
+        except OSError as exc:  # the folder unreadable: said on the screen, not a crash
+            self.app.call_from_thread(self._failed, exc)
+            return
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self._show, entries)
+
+    def _failed(self, exc: OSError) -> None:
+        self.scans += 1
+        if self.is_attached:
+            self.query_one("#start-hint", Static).update(
+                Content(
+                    f"The profiles folder {self.profiles_dir} cannot be read "
+                    f"({exc.strerror or exc}). Ctrl+N starts a new profile."
+                )
+            )
 
     def _show(self, entries: list[Entry]) -> None:
         self.entries = entries

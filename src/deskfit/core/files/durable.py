@@ -45,6 +45,7 @@ class Syncer:
         self._due: dict[Path, float] = {}
         self._wake = threading.Condition()
         self._thread: threading.Thread | None = None
+        self._syncing = threading.Lock()  # held while a sync is under way, by either side
         self.synced = 0  # how many syncs were done (for the tests)
 
     def soon(self, path: Path) -> None:
@@ -56,12 +57,14 @@ class Syncer:
             self._wake.notify()
 
     def flush(self) -> None:
-        """Sync everything waiting, now, on the calling thread (before the app exits)."""
-        with self._wake:
-            due, self._due = list(self._due), {}
-        for path in due:
-            sync_file(path)
-            self.synced += 1
+        """Sync everything waiting, now, on the calling thread (before the app exits);
+        a sync the thread has under way is waited for."""
+        with self._syncing:
+            with self._wake:
+                due, self._due = list(self._due), {}
+            for path in due:
+                sync_file(path)
+                self.synced += 1
 
     def _run(self) -> None:
         while True:
@@ -73,8 +76,9 @@ class Syncer:
                 if not ready:
                     self._wake.wait(min(self._due.values()) - now)
                     continue
+            with self._syncing:
+                with self._wake:  # taken under the sync lock: flush() sees them or waits
+                    ready = [p for p in ready if self._due.pop(p, None) is not None]
                 for path in ready:
-                    del self._due[path]
-            for path in ready:
-                sync_file(path)
-                self.synced += 1
+                    sync_file(path)
+                    self.synced += 1

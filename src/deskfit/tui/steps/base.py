@@ -197,6 +197,11 @@ class StepScreen(WizardScreen):
             return
         if tried:
             form.tried = True
+        focused = self.focused
+        if focused is not None and focused not in form.walk_children():
+            # no key may reach a form that is about to be hidden (the new one takes the
+            # focus once it is built)
+            self.set_focus(None)
         for i, other in self.forms.items():
             if other.display != (i == index):
                 other.display = i == index

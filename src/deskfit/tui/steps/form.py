@@ -109,11 +109,14 @@ class StepForm(VerticalScroll, can_focus=False):
                 return row.answer
         return self.first_answer(problems_only=False)
 
-    def sync(self) -> None:
-        """Show the answers as the session has them now (after a units switch, a jump)."""
+    def sync(self, skip: str | None = None) -> None:
+        """Show the answers as the session has them now (after a units switch, a jump);
+        ``skip``: the question being answered, whose box shows what is being typed."""
         state = self.state
         for row in self.rows():
             q = row.question
+            if q.key == skip:
+                continue
             row.set_units(state.units, state.display_text(q))
             answer = row.answer
             if isinstance(answer, ChoiceSet) and answer.chosen != state.value(q.section, q.field):
@@ -175,7 +178,7 @@ class StepForm(VerticalScroll, can_focus=False):
             changed = self.state.set_text(q.section, q.field, event.value)
         else:
             changed = self.state.set_value(q.section, q.field, event.value)
-        self._after_change(changed)
+        self._after_change(changed, q.key)
 
     @on(ChoiceSet.Changed)
     def _chosen(self, event: ChoiceSet.Changed) -> None:
@@ -186,12 +189,22 @@ class StepForm(VerticalScroll, can_focus=False):
             if widget.chosen != self.state.units:
                 self.post_message(self.UnitsPicked())
             return
-        self._after_change(self.state.set_value(q.section, q.field, widget.chosen))
+        self._after_change(self.state.set_value(q.section, q.field, widget.chosen), q.key)
 
-    def _after_change(self, changed: bool) -> None:
-        self.refresh_rows()
+    def _after_change(self, changed: bool, key: str) -> None:
         if changed:
+            # an answer that stopped applying was dropped (the session prunes it, as
+            # ``deskfit set`` does): show every row as the session has it now, so that a
+            # question shown again shows its answer as it will be saved
+            self.sync(skip=key)
             self.post_message(self.Answered())
+        else:
+            self.refresh_rows()
+
+    @on(Input.Submitted, ".answer")
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.screen.focus_next()  # Enter moves on to the next question
 
     @on(DescendantBlur)
     def _left(self, event: DescendantBlur) -> None:

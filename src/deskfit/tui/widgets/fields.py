@@ -9,10 +9,12 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
+from rich.cells import cell_len
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
+from textual.geometry import Size
 from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Label, Static
@@ -64,6 +66,7 @@ class ChoiceSet(Widget, can_focus=True):
     DEFAULT_CSS = """
     ChoiceSet {
         width: auto;
+        max-width: 100%;
         height: auto;
         padding: 0 1;
     }
@@ -72,11 +75,18 @@ class ChoiceSet(Widget, can_focus=True):
     }
     """
 
+    # Left and right choose, and stop at the ends: up and down are for going from
+    # question to question, so that passing a yes/no on the way never flips it.
     BINDINGS: ClassVar[list[Any]] = [
-        Binding("left,up", "move(-1)", "Previous choice", show=False),
-        Binding("right,down", "move(1)", "Next choice", show=False),
-        Binding("enter,space", "choose", "Choose", show=False),
+        Binding("left", "move(-1)", "Previous choice", show=False),
+        Binding("right", "move(1)", "Next choice", show=False),
+        Binding("space", "choose", "Choose", show=False),
+        Binding("enter", "choose_and_go_on", "Choose and go on", show=False),
+        Binding("down", "app.focus_next", "Next question", show=False),
+        Binding("up", "app.focus_previous", "Previous question", show=False),
     ]
+
+    GAP = 2  # columns between two options
 
     class Changed(Message):
         """The person chose another option."""
@@ -96,7 +106,6 @@ class ChoiceSet(Widget, can_focus=True):
         self.labels = [label for _, label in options]
         self.pressed_index = self._index_of(value)
         self._cursor = max(self.pressed_index, 0)
-        self._spans: list[tuple[int, int]] = []  # (first column, end column) per option
 
     def _index_of(self, value: Any) -> int:
         for i, v in enumerate(self.values):
@@ -113,7 +122,7 @@ class ChoiceSet(Widget, can_focus=True):
         """Show ``value`` as chosen without it counting as a choice."""
         self.pressed_index = self._index_of(value)
         self._cursor = max(self.pressed_index, 0)
-        self.refresh()
+        self.refresh(layout=True)
 
     def _choose(self, index: int) -> None:
         self._cursor = index
@@ -123,39 +132,74 @@ class ChoiceSet(Widget, can_focus=True):
         self.refresh()
 
     def action_move(self, step: int) -> None:
-        self._choose((self._cursor + step) % len(self.values))
+        if self.pressed_index < 0:  # nothing chosen yet: the first arrow takes its end
+            self._choose(0 if step > 0 else len(self.values) - 1)
+        else:
+            self._choose(min(max(self._cursor + step, 0), len(self.values) - 1))
 
     def action_choose(self) -> None:
         self._choose(self._cursor)
 
+    def action_choose_and_go_on(self) -> None:
+        self._choose(self._cursor)
+        self.screen.focus_next()
+
+    # -- laid out by hand: options go on as many lines as the width needs, and a click
+    # -- finds its option by line and column
+
+    def _option_width(self, i: int) -> int:
+        return 2 + cell_len(self.labels[i])  # "● " and the label
+
+    def _lines(self, width: int) -> list[list[tuple[int, int]]]:
+        """Each line's options as (index, first column)."""
+        lines: list[list[tuple[int, int]]] = [[]]
+        column = 0
+        for i in range(len(self.labels)):
+            w = self._option_width(i)
+            if lines[-1] and column + self.GAP + w > width:
+                lines.append([])
+                column = 0
+            elif lines[-1]:
+                column += self.GAP
+            lines[-1].append((i, column))
+            column += w
+        return lines
+
+    def get_content_width(self, container: Size, viewport: Size) -> int:
+        total = sum(self._option_width(i) for i in range(len(self.labels)))
+        return total + self.GAP * (len(self.labels) - 1)
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return len(self._lines(max(width, 1)))
+
     def on_click(self, event: events.Click) -> None:
         x = event.x - self.styles.padding.left
-        for i, (start, end) in enumerate(self._spans):
-            if start <= x < end:
+        lines = self._lines(max(self.content_size.width, 1))
+        if not 0 <= event.y < len(lines):
+            return
+        for i, start in lines[event.y]:
+            if start <= x < start + self._option_width(i):
                 event.stop()
                 self.focus()
                 self._choose(i)
                 return
 
     def render(self) -> Content:
-        parts: list[Content] = []
-        spans: list[tuple[int, int]] = []
-        column = 0
         focused = self.has_focus
-        for i, label in enumerate(self.labels):
-            chosen = i == self.pressed_index
-            mark = Content.styled(
-                "●" if chosen else "○", "$accent bold" if chosen else "$text-muted"
-            )
-            text = Content.styled(label, "bold" if chosen else "")
-            if focused and i == self._cursor:
-                text = text.stylize("reverse")
-            option = Content.assemble(mark, " ", text)
-            spans.append((column, column + len(option.plain)))
-            column += len(option.plain) + 2
-            parts.append(option)
-        self._spans = spans
-        return Content("  ").join(parts)
+        rows: list[Content] = []
+        for line in self._lines(max(self.content_size.width, 1)):
+            parts: list[Content] = []
+            for i, _ in line:
+                chosen = i == self.pressed_index
+                mark = Content.styled(
+                    "●" if chosen else "○", "$accent bold" if chosen else "$text-muted"
+                )
+                text = Content.styled(self.labels[i], "bold" if chosen else "")
+                if focused and i == self._cursor:
+                    text = text.stylize("reverse")
+                parts.append(Content.assemble(mark, " ", text))
+            rows.append(Content(" " * self.GAP).join(parts))
+        return Content("\n").join(rows)
 
     def _on_focus(self, event: events.Focus) -> None:
         self.refresh()

@@ -69,8 +69,10 @@ class ProfileList(OptionList):
     def show(self, entries: list[Entry], wanted: str = "") -> None:
         """List the entries whose name holds ``wanted``; the highlight stays on its entry
         when it is still listed."""
+        listed, _ = self._listed
+        here = self.selected()
+        before = listed[here].path if here is not None and here < len(listed) else None
         self._listed = (entries, wanted)
-        before = self.selected()
         width, _ = columns(entries, self.with_rosa, self.room())
         from deskfit.core.session.listing import local_time
 
@@ -87,7 +89,9 @@ class ProfileList(OptionList):
         self.clear_options()
         self.add_options(options)
         if self.shown:
-            self.highlighted = self.shown.index(before) if before in self.shown else 0
+            # the highlight stays on the same file when it is still listed
+            paths = [entries[i].path for i in self.shown]
+            self.highlighted = paths.index(before) if before in paths else 0
 
     def selected(self) -> int | None:
         """The index of the highlighted entry, or None when nothing is listed."""
