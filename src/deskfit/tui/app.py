@@ -87,6 +87,7 @@ class DeskfitApp(App[None]):
         self._started = False  # on_mount done: the screens the size check goes over exist
         self._steps: StepScreen | None = None  # the question steps' screen, kept
         self._steps_made = 0  # how many were made: each is installed under its own name
+        self._review: tuple[tuple[int, int, str], WizardScreen] | None = None
         self.theme = THEMES[0]
 
     # -- starting -----------------------------------------------------------------------
@@ -142,6 +143,7 @@ class DeskfitApp(App[None]):
         screen, self._steps = self._steps, None
         if screen is not None and screen not in self.screen_stack:
             self.uninstall_screen(screen)
+        self._drop_review()
 
     def show_file_problem(self, report: str) -> None:
         self.push_screen(HelpScreen("This file cannot be used", report))
@@ -227,7 +229,7 @@ class DeskfitApp(App[None]):
                 here.show_problems()
             return
         if index == REVIEW:
-            screen: WizardScreen = make_screen(REVIEW)  # built afresh: the advice may differ
+            screen: WizardScreen = self._review_screen(make_screen)
         else:
             steps = self._steps_screen(index)
             # a step visited before that still needs a look says so at once
@@ -239,6 +241,29 @@ class DeskfitApp(App[None]):
             self.switch_screen(screen)
         else:
             self.push_screen(screen)
+
+    def _review_screen(self, make_screen: Callable[[int], WizardScreen]) -> WizardScreen:
+        """The review, kept while the answers it shows stay as they are (back to a step
+        and forward again without a change shows the same screen, not a rebuilt one)."""
+        from deskfit.tui.steps import REVIEW
+
+        state = self.state
+        assert state is not None
+        shows = (id(state), state.revision, state.units)
+        kept = self._review
+        if kept is not None and kept[0] == shows:
+            return kept[1]
+        self._drop_review()
+        screen = make_screen(REVIEW)
+        self._steps_made += 1
+        self.install_screen(screen, f"review-{self._steps_made}")
+        self._review = (shows, screen)
+        return screen
+
+    def _drop_review(self) -> None:
+        kept, self._review = self._review, None
+        if kept is not None and kept[1] not in self.screen_stack:
+            self.uninstall_screen(kept[1])
 
     def _steps_screen(self, index: int) -> StepScreen:
         from deskfit.tui.steps.base import StepScreen
