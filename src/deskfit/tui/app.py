@@ -81,7 +81,6 @@ class DeskfitApp(App[None]):
         self.clock = clock
         self.state: WizardState | None = None
         self.watch_terminal = False  # run_wizard: leave when the real terminal hangs up
-        self.last_saved: Path | None = None
         self.draft_failed = False
         self.syncer = Syncer()
         self._started = False  # on_mount done: the screens the size check goes over exist
@@ -100,9 +99,9 @@ class DeskfitApp(App[None]):
             self.set_interval(TERMINAL_CHECK_SECONDS, self.leave_if_terminal_gone)
         self.push_screen(StartScreen(self.profiles_dir))
         if self.mode == "new":
-            self.start_new()
+            self.run_flow("start_new")
         elif self.mode in ("edit", "open") and self.start_path is not None:
-            self.open_profile(self.start_path, review=self.mode == "open")
+            self.run_flow("open_profile", self.start_path, review=self.mode == "open")
         self._started = True
         self.fit_terminal(self.size.width, self.size.height)
 
@@ -139,7 +138,6 @@ class DeskfitApp(App[None]):
         """Work on these answers from now on; screens built for other answers go."""
         self.state = state
         self.units = state.units
-        self.last_saved = None
         screen, self._steps = self._steps, None
         if screen is not None and screen not in self.screen_stack:
             self.uninstall_screen(screen)
@@ -179,15 +177,6 @@ class DeskfitApp(App[None]):
 
     def on_start_screen_problem(self, message: StartScreen.Problem) -> None:
         self.show_file_problem(message.report)
-
-    def start_new(self) -> None:
-        self.run_flow("start_new")
-
-    def open_profile(self, path: Path, *, review: bool) -> None:
-        self.run_flow("open_profile", path, review=review)
-
-    def resume_draft(self, path: Path) -> None:
-        self.run_flow("resume_draft", path)
 
     # -- moving between steps -----------------------------------------------------------
 

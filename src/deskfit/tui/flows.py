@@ -44,7 +44,9 @@ from deskfit.core.session.draft import (
     drafts_for,
     inspect_draft,
     read_draft,
+    same_target,
 )
+from deskfit.core.session.listing import local_time
 from deskfit.core.session.ondisk import changed_since, load_stamped, save_failure, stamp_of
 from deskfit.core.session.state import WizardState
 from deskfit.tui.dialogs import ChoiceScreen, ExportScreen, HelpScreen, SaveScreen, TooSmallScreen
@@ -55,16 +57,6 @@ if TYPE_CHECKING:
     from deskfit.tui.app import DeskfitApp
 
 StillThere = "That draft is now in use by another deskfit: it stays."
-
-
-def same_file(a: Path | None, b: Path | None) -> bool:
-    if a is None or b is None:
-        return False
-    return a.absolute().resolve() == b.absolute().resolve()
-
-
-def _local_time(mtime_ns: int) -> str:
-    return datetime.fromtimestamp(mtime_ns / 1e9).astimezone().strftime("%Y-%m-%d %H:%M")
 
 
 # -- starting on a profile ----------------------------------------------------------------
@@ -289,7 +281,7 @@ async def _ask_where(
             return "type a folder, or a file to save to"
         if path.is_dir():
             return f"{path} is a folder: add a file name"
-        if same_file(path, job.as_new_of):
+        if same_target(path, job.as_new_of):
             return "that is the file that changed: give a new name, or another file"
         return None
 
@@ -321,7 +313,7 @@ def _new_name(name: str, folder: Path) -> str:
 
 def _conflict(state: WizardState, path: Path, name: str) -> str | None:
     """Why writing ``path`` could lose someone's work: "changed", "exists", or None."""
-    if same_file(path, state.path):
+    if same_target(path, state.path):
         return "changed" if changed_since(path, state.disk) else None
     if path.exists() and name_in_file(path) == name:
         return "exists"  # a file of this name this wizard never read (another name: core asks)
@@ -342,7 +334,7 @@ async def _write(
         why = _conflict(state, path, profile.name)
         if why is not None:
             return await _ask_conflict(app, path, job, why, profile.name)
-    back = same_file(path, state.path)  # over the file it was read from
+    back = same_target(path, state.path)  # over the file it was read from
     # What the file must still hold when it is replaced, checked under the folder's lock
     # right before the rename (the same check as deskfit set): the bytes this wizard
     # read, no file at all for a new one, anything once overwrite was chosen.
@@ -387,7 +379,6 @@ async def _write(
     state.created = stamped.created
     state.dirty = False
     delete_draft(app.profiles_dir, state)  # this wizard's own draft, and only that
-    app.last_saved = path
     app.saves += 1
     app.notify(f"Saved to {safe_path(path)}", title="Saved", timeout=6)
     return True
@@ -397,7 +388,8 @@ async def _ask_conflict(
     app: DeskfitApp, path: Path, job: SaveJob, why: str, name: str
 ) -> bool | _AskAgain | _Retry:
     now = stamp_of(path)
-    when = f" (last written {_local_time(now.mtime_ns)})" if now and now.mtime_ns else ""
+    written = datetime.fromtimestamp(now.mtime_ns / 1e9).astimezone() if now else None
+    when = f" (last written {local_time(written)})" if now and now.mtime_ns else ""
     if why == "changed":
         title = "The file changed since you opened it"
         text = (
@@ -436,14 +428,24 @@ async def _ask_conflict(
 # -- export, copy, compare ----------------------------------------------------------------------
 
 
-async def export(app: DeskfitApp) -> None:
+def _advice(app: DeskfitApp, *, say: bool = True) -> Advice | None:
+    """The session's advice (computed once per change), or None: nothing under way, or
+    answers still missing (said when ``say``)."""
     state = app.state
     if state is None:
-        return
+        return None
     try:
-        advice = state.advice()
+        return state.advice()
     except ProfileInvalid:
-        app.notify("Answer every step first: the advice needs them.", severity="warning")
+        if say:
+            app.notify("Answer every step first: the advice needs them.", severity="warning")
+        return None
+
+
+async def export(app: DeskfitApp) -> None:
+    state = app.state
+    advice = _advice(app)
+    if state is None or advice is None:
         return
 
     def write(fmt: str, where: str, replace: bool) -> tuple[str | None, str, bool]:
@@ -478,14 +480,9 @@ async def export(app: DeskfitApp) -> None:
 
 
 def copy(app: DeskfitApp) -> None:
-    state = app.state
-    if state is None:
-        return
-    try:
-        advice = state.advice()
-    except ProfileInvalid:
-        return
-    app.notify(copy_advice(app, advice))
+    advice = _advice(app, say=False)
+    if advice is not None:
+        app.notify(copy_advice(app, advice))
 
 
 def copy_advice(app: DeskfitApp, advice: Advice) -> str:
