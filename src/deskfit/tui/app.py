@@ -22,6 +22,7 @@ from textual.screen import Screen
 from deskfit.core.files.durable import Syncer
 from deskfit.tui.dialogs import MIN_HEIGHT, MIN_WIDTH, HelpScreen, TooSmallScreen
 from deskfit.tui.start import StartScreen
+from deskfit.tui.widgets.removed import forget_removed_soon
 
 if TYPE_CHECKING:
     from deskfit.core.model.questions import Question
@@ -40,6 +41,19 @@ LENGTH_FORMS = (
     "Type a length as a bare number in your units ({unit}), or with its unit: "
     "48, 48.5 cm, 485 mm, 19 in, 19½ in, 5'10\"."
 )
+
+
+# The keys within a step's questions (the widgets' own bindings, said in one place).
+QUESTION_KEYS = (
+    ("tab, enter", "Next question"),
+    ("shift+tab", "Previous question"),
+    ("← →", "Choose an option (yes/no and other choices)"),
+    ("↑ ↓", "Previous or next question, from a choice"),
+)
+
+
+# The keys every Textual screen has (tab, shift+tab, copy): known, and not deskfit's to list.
+SCREEN_KEYS = frozenset(b.action for b in Screen.BINDINGS if isinstance(b, Binding))
 
 
 class DeskfitApp(App[None]):
@@ -129,19 +143,27 @@ class DeskfitApp(App[None]):
         elif notice is not None and self.screen is notice:
             self.pop_screen()
 
-    def step_titles(self) -> list[str]:
-        from deskfit.tui.steps import LABELS
-
-        return list(LABELS)
-
     def fresh(self, state: WizardState) -> None:
         """Work on these answers from now on; screens built for other answers go."""
         self.state = state
         self.units = state.units
-        screen, self._steps = self._steps, None
-        if screen is not None and screen not in self.screen_stack:
-            self.uninstall_screen(screen)
+        self._drop_steps()
         self._drop_review()
+        # one still on the stack (never, when called from the start screen) is at least
+        # not shown again for the new answers
+        self._steps = self._review = None
+
+    def _let_go(self, screen: Screen[Any] | None) -> bool:
+        """Uninstall ``screen`` and remove it, unless it is on the stack. Textual removes
+        only the screens it pops or switches away from; an installed screen that is let go
+        of later would otherwise go on running, with all its widgets, until the app ends."""
+        if screen is None or screen in self.screen_stack:
+            return False
+        self.uninstall_screen(screen)
+        if screen.is_running:
+            screen.remove()
+            forget_removed_soon(self)
+        return True
 
     def show_file_problem(self, report: str) -> None:
         self.push_screen(HelpScreen("This file cannot be used", report))
@@ -231,6 +253,10 @@ class DeskfitApp(App[None]):
         else:
             self.push_screen(screen)
 
+    def _drop_steps(self) -> None:
+        if self._let_go(self._steps):
+            self._steps = None
+
     def _review_screen(self, make_screen: Callable[[int], WizardScreen]) -> WizardScreen:
         """The review, kept while the answers it shows stay as they are (back to a step
         and forward again without a change shows the same screen, not a rebuilt one)."""
@@ -251,8 +277,8 @@ class DeskfitApp(App[None]):
 
     def _drop_review(self) -> None:
         kept, self._review = self._review, None
-        if kept is not None and kept[1] not in self.screen_stack:
-            self.uninstall_screen(kept[1])
+        if kept is not None and not self._let_go(kept[1]):
+            self._review = kept
 
     def _steps_screen(self, index: int) -> StepScreen:
         from deskfit.tui.steps.base import StepScreen
@@ -267,6 +293,7 @@ class DeskfitApp(App[None]):
         if message.back and message.index < 0:
             self.keep_draft()
             self.pop_screen()  # to the start screen, which lists the draft
+            self.call_after_refresh(self._drop_steps)  # built again if it is resumed
         else:
             self.goto(message.index)
 
@@ -359,7 +386,8 @@ class DeskfitApp(App[None]):
         from deskfit.core.model.validation import field_info, range_sentence
 
         parts = [q.help or "No more to say about this one."]
-        sentence = range_sentence(field_info(q.section, q.field))
+        units = self.state.units if self.state is not None else "metric"
+        sentence = range_sentence(field_info(q.section, q.field), units)
         if sentence:
             parts.append(f"Deskfit accepts answers where {sentence}.")
         if q.kind == "length" and self.state is not None:
@@ -370,13 +398,21 @@ class DeskfitApp(App[None]):
         return "\n\n".join(parts)
 
     def keys_help(self, screen: Screen[Any]) -> str:
+        """The keys this screen and the app offer, then the keys within a question: not
+        the editing keys each input and list has (Textual's own, known to every user)."""
         lines = []
-        for _, binding, enabled, _ in screen.active_bindings.values():
-            ours = binding.show or not binding.action.startswith(("scroll", "page", "cursor"))
-            if enabled and binding.description and ours:  # not the scroll keys
-                lines.append(f"{self.get_key_display(binding):>10}  {binding.description}")
-        lines.append(f"{'tab':>10}  Next question")
-        lines.append(f"{'ctrl+p':>10}  Every command")
+        for node, binding, enabled, _ in screen.active_bindings.values():
+            # a screen's own keys (not the tab and copy keys every Textual screen has),
+            # and the app's keys shown at the bottom
+            ours = (node is screen and binding.action not in SCREEN_KEYS) or (
+                node is self and binding.show
+            )
+            if ours and enabled and binding.description and binding.action != "command_palette":
+                lines.append(f"{self.get_key_display(binding):>12}  {binding.description}")
+        lines.append(f"{self.get_key_display(Binding('ctrl+p', '')):>12}  Every command")
+        if getattr(screen, "focused_question", None) is not None:
+            lines.append("")
+            lines.extend(f"{keys:>12}  {what}" for keys, what in QUESTION_KEYS)
         return "\n".join(dict.fromkeys(lines))
 
     # -- quitting -------------------------------------------------------------------------

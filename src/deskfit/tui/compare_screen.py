@@ -185,6 +185,12 @@ class CompareScreen(Screen[None]):
     # The screen's own styles (the app's stylesheet holds the wizard's layout only).
     SCOPED_CSS = False
     DEFAULT_CSS = """
+    .section-title {
+        color: $primary;
+        text-style: bold;
+        margin-top: 1;
+    }
+
     #compare-body {
         padding: 0 1;
     }

@@ -193,6 +193,12 @@ class ReportScreen(Screen[None]):
     # The screen's own styles (the app's stylesheet holds the wizard's layout only).
     SCOPED_CSS = False
     DEFAULT_CSS = """
+    .section-title {
+        color: $primary;
+        text-style: bold;
+        margin-top: 1;
+    }
+
     #report-body {
         padding: 0 1;
     }

@@ -23,6 +23,15 @@ if TYPE_CHECKING:
     from deskfit.core.session.listing import Entry
 
 
+# What Enter (and the other keys) do to the highlighted line, by its kind.
+HINTS: dict[str, str] = {
+    "profile": "Enter opens the advice; Ctrl+E edits the answers.",
+    "draft": "Enter goes on with this unfinished profile; Delete discards it.",
+    "busy": "Another deskfit is working on this one; Delete discards it once that one ends.",
+    "broken": "Enter says why this file cannot be used.",
+}
+
+
 class StartScreen(Screen[None]):
     """Start a new profile, open or edit a saved one, or resume a draft."""
 
@@ -68,7 +77,7 @@ class StartScreen(Screen[None]):
         Binding("ctrl+e", "edit", "Edit"),
         Binding("ctrl+r", "resume", "Resume"),
         Binding("ctrl+t", "report", "Report"),
-        Binding("delete", "discard", "Discard draft", show=False),
+        Binding("delete", "discard", "Discard draft"),
         Binding("escape", "clear_filter", "Clear filter", show=False),
     ]
 
@@ -183,15 +192,21 @@ class StartScreen(Screen[None]):
         self.scans += 1
         if not self.is_attached:
             return
-        self.refresh_bindings()
-        self.query_one(KeyLine).show_keys()  # Resume is offered only when there is a draft
         self.fill()
+        self.refresh_bindings()
+        # Resume is offered only when there is a draft, Delete on a draft's line
+        self.query_one(KeyLine).show_keys()
 
     def has_draft(self) -> bool:
         return any(e.kind == "draft" for e in self.entries)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        return self.has_draft() if action == "resume" else True
+        if action == "resume":
+            return self.has_draft()
+        if action == "discard":  # offered on an unfinished profile's line only
+            entry = self.selected()
+            return entry is not None and entry.kind in ("draft", "busy")
+        return True
 
     def fill(self) -> None:
         listing = self.query_one(ProfileList)
@@ -210,7 +225,15 @@ class StartScreen(Screen[None]):
         elif not listing.shown:
             hint.update("No profile matches the filter (Esc clears it).")
         else:
-            hint.update("Enter opens the advice; Ctrl+E edits the answers.")
+            hint.update(HINTS[entry.kind] if (entry := self.selected()) else HINTS["profile"])
+
+    @on(ProfileList.OptionHighlighted, "#profiles")
+    def _highlighted(self) -> None:
+        entry = self.selected()
+        if entry is not None:
+            self.query_one("#start-hint", Static).update(HINTS[entry.kind])
+        self.refresh_bindings()
+        self.query_one(KeyLine).show_keys()
 
     def selected(self) -> Entry | None:
         index = self.query_one(ProfileList).selected()

@@ -4,12 +4,11 @@ then the review."""
 from __future__ import annotations
 
 from deskfit.core.model.questionnaire import REVIEW_TITLE, STEPS
-from deskfit.tui.steps.base import StepScreen, WizardScreen
+from deskfit.tui.steps.base import LABELS, StepScreen, WizardScreen
 from deskfit.tui.steps.review import ReviewScreen
 
 REVIEW = len(STEPS)  # the review comes after the last step of questions
 TITLES: tuple[str, ...] = (*(s.title for s in STEPS), REVIEW_TITLE)
-LABELS: tuple[str, ...] = (*(s.label for s in STEPS), REVIEW_TITLE)
 
 
 def make_screen(index: int) -> WizardScreen:

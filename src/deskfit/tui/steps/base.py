@@ -20,19 +20,51 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Button, Static
 
-from deskfit.core.model.questionnaire import STEPS
+from deskfit.core.model.questionnaire import REVIEW_TITLE, STEPS
 from deskfit.core.model.questions import Question, question
 from deskfit.core.session.state import WizardState
 from deskfit.tui.steps.form import StepForm
+from deskfit.tui.widgets.app_watch import forget_app_watchers, watch_app
 from deskfit.tui.widgets.keyline import KeyLine
+from deskfit.tui.widgets.removed import forget_removed_soon
 from deskfit.tui.widgets.steplist import StepList
 
 if TYPE_CHECKING:
     from deskfit.tui.app import DeskfitApp
 
 
+# the step list's lines: every step of questions, then the review
+LABELS: tuple[str, ...] = (*(s.label for s in STEPS), REVIEW_TITLE)
+
+
 class WizardScreen(Screen[None]):
     """What every step, the review included, has: the step list and the way around."""
+
+    # The colours of the parts every wizard screen has; where they sit is deskfit.tcss's.
+    DEFAULT_CSS = """
+    WizardScreen #steps {
+        border: none;
+        border-right: vkey $panel-lighten-2;
+        background: $surface;
+    }
+    WizardScreen #step-title {
+        color: $primary;
+    }
+    WizardScreen .section-title {
+        color: $primary;
+        text-style: bold;
+    }
+    WizardScreen #help-line {
+        color: $text-muted;
+        border-top: hkey $panel-lighten-2;
+    }
+    WizardScreen #nav-reason {
+        color: $text-muted;
+    }
+    WizardScreen #nav-reason.-problem {
+        color: $text-error;
+    }
+    """
 
     BINDINGS: ClassVar[list[Any]] = [
         Binding("ctrl+n", "next", "Next"),
@@ -75,7 +107,7 @@ class WizardScreen(Screen[None]):
         }
 
     def step_list(self) -> StepList:
-        return StepList(self.wizard.step_titles(), self.index, self.state.visited, set())
+        return StepList(list(LABELS), self.index, self.state.visited, set())
 
     def on_screen_resume(self) -> None:
         self.query_one(StepList).update_steps(self.index, self.state.visited, self.flagged_steps())
@@ -142,7 +174,10 @@ class StepScreen(WizardScreen):
     def on_mount(self) -> None:
         self._show_title()
         self.refresh_nav()
-        self.watch(self.app, "units", self._units_changed, init=False)
+        watch_app(self, "units", self._units_changed)
+
+    def on_unmount(self) -> None:
+        forget_app_watchers(self)
 
     @on(StepForm.Built)
     def _built(self, event: StepForm.Built) -> None:
@@ -162,18 +197,16 @@ class StepScreen(WizardScreen):
         if not self.is_attached:
             return
         here = self.index
-        for index in [i for i in self.forms if abs(i - here) > NEARBY]:
-            self.forms.pop(index).remove()
+        far = [i for i in self.forms if abs(i - here) > NEARBY]
+        if far:
+            for index in far:
+                self.forms.pop(index).remove()
+            forget_removed_soon(self)
         missing = [i for i in (here + 1, here - 1) if 0 <= i < len(STEPS) and i not in self.forms]
         if missing:
             self.query_one("#forms").mount(self._form(missing[0]))
             if len(missing) > 1:  # one form per idle moment: a key between them waits less
                 self.call_after_refresh(self._build_ahead)
-
-    def on_screen_suspend(self) -> None:
-        """Another screen (the review) is shown: keep only the form of this step."""
-        for index in [i for i in self.forms if i != self.index]:
-            self.forms.pop(index).remove()
 
     # -- which step shows ---------------------------------------------------------------
 
@@ -216,7 +249,7 @@ class StepScreen(WizardScreen):
 
     def _show_title(self) -> None:
         step = STEPS[self.index]
-        total = len(self.wizard.step_titles())
+        total = len(LABELS)
         self.query_one("#step-title", Static).update(
             f"[b]{step.title}[/b]  [dim]step {self.index + 1} of {total}[/dim]"
         )

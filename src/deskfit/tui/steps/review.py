@@ -26,6 +26,7 @@ from deskfit.core.model.validation import ProfileInvalid
 from deskfit.core.present import render
 from deskfit.core.session.diagram import Scene
 from deskfit.tui.steps.base import WizardScreen
+from deskfit.tui.widgets.app_watch import forget_app_watchers, watch_app
 from deskfit.tui.widgets.diagram import PostureDiagram
 from deskfit.tui.widgets.keyline import KeyLine
 
@@ -323,8 +324,11 @@ class ReviewScreen(WizardScreen):
     def on_mount(self) -> None:
         for widget in self.query("#review"):
             widget.focus()
-        self.watch(self.app, "units", self._units_changed, init=False)
-        self.watch(self.app, "saves", self._show_saved, init=False)
+        watch_app(self, "units", self._units_changed)
+        watch_app(self, "saves", self._show_saved)
+
+    def on_unmount(self) -> None:
+        forget_app_watchers(self)
 
     def _saved_text(self) -> str:
         app = self.wizard

@@ -15,6 +15,8 @@ from rich.markup import escape
 from textual import events
 from textual.widgets import Static
 
+from deskfit.tui.widgets.app_watch import forget_app_watchers, watch_app
+
 GAP = 2  # spaces between two keys
 
 
@@ -37,7 +39,10 @@ class KeyLine(Static):
 
     def on_mount(self) -> None:
         self.call_after_refresh(self.show_keys)
-        self.watch(self.app, "theme", lambda _: self.show_keys(), init=False)
+        watch_app(self, "theme", self.show_keys)
+
+    def on_unmount(self) -> None:
+        forget_app_watchers(self)
 
     def show_keys(self) -> None:
         """Write the keys the screen offers now (its own, then the app's)."""

@@ -10,6 +10,7 @@ import re
 import unicodedata
 
 from textual import events
+from textual.screen import Screen
 from textual.widgets import Input
 
 PASTE_LIMIT = 200  # characters kept of a paste: far more than any answer needs
@@ -32,7 +33,23 @@ def one_line(text: str, limit: int = PASTE_LIMIT) -> str:
 
 
 class OneLineInput(Input):
-    """An input that takes a pasted block as one clean line (Input keeps the first line)."""
+    """An input that takes a pasted block as one clean line (Input keeps the first line).
+
+    It also lets go of its screen's text-selection signal when it is removed: Input
+    subscribes on mount and never unsubscribes, so every removed input (a step's form is
+    dropped and built again as a person walks the wizard) stayed alive, with its render
+    caches, until the person next selected text with the mouse.
+    """
+
+    _signal_screen: Screen[object] | None = None
+
+    def on_mount(self) -> None:
+        self._signal_screen = self.screen
+
+    def on_unmount(self) -> None:
+        if self._signal_screen is not None:
+            self._signal_screen.text_selection_started_signal.unsubscribe(self)
+            self._signal_screen = None
 
     def _on_paste(self, event: events.Paste) -> None:
         event.prevent_default()  # Input's own handler would insert the raw first line too
