@@ -293,6 +293,20 @@ def test_phone_hands_free(profile: MakeProfile, use: str) -> None:
     assert it.phone_duration == 0
 
 
+@pytest.mark.parametrize(("use", "phone"), [("headset", 1), ("speaker", 2)])
+def test_a_phone_not_held_is_never_cradled(profile: MakeProfile, use: str, phone: int) -> None:
+    """ROSA: "headset, or one hand on the phone … within 30 cm = 1". A headset goes with the
+    head, so its base's reach does not count; a speaker phone far away is reached for (2).
+    Neither can be held on the shoulder, whatever a profile still says from before."""
+    p = profile(
+        phone={"use": use, "within_reach": False, "neck_shoulder_hold": True, "hours_per_day": 2}
+    )
+    it = items_for(p)
+    assert it.phone == phone
+    assert not it.neck_shoulder_hold
+    assert not it.no_hands_free
+
+
 # -- platform not adjustable -------------------------------------------------------------
 
 

@@ -325,3 +325,28 @@ def test_sections_refuse_unknown_keys_and_non_finite_numbers() -> None:
     for model in [*SECTION_MODELS.values(), Profile]:
         assert model.model_config.get("extra") == "forbid", model.__name__
         assert model.model_config.get("allow_inf_nan") is False, model.__name__
+
+
+@pytest.mark.parametrize(
+    ("use", "not_asked"),
+    [
+        ("handset", set()),
+        ("speaker", {"neck_shoulder_hold"}),  # nothing to cradle
+        ("headset", {"within_reach", "neck_shoulder_hold"}),  # it goes with the head
+        ("none", {"within_reach", "neck_shoulder_hold", "hours_per_day"}),
+    ],
+)
+def test_the_phone_questions_asked_follow_how_calls_are_taken(
+    use: str, not_asked: set[str]
+) -> None:
+    from deskfit.core.model.questions import not_applying
+
+    assert (
+        not_applying("phone", {"use": use})
+        & {
+            "within_reach",
+            "neck_shoulder_hold",
+            "hours_per_day",
+        }
+        == not_asked
+    )

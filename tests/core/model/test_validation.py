@@ -586,3 +586,43 @@ def test_a_name_refuses_characters_that_change_how_it_shows(hidden: str) -> None
     assert "direction overrides or zero-width characters" in problem
     assert f"U+{ord(hidden):04X}" in problem
     assert check_field("profile", "name", "Zoë, Дмитрий 😀") is None
+
+
+# -- a typed length out of range, in the person's own units -------------------------------
+
+
+@pytest.mark.parametrize(
+    ("typed", "units", "expected"),
+    [
+        # by hand: 40 cm = 15.75 in → 15¾; 150 cm = 59.06 in → 59 (to the quarter inch)
+        ("10", "imperial", "a desk is 15¾–59 in high; you gave 10 in"),
+        # 74 in is out of range, 74 cm (29.13 in → 29¼) is a desk: said in inches
+        (
+            "74",
+            "imperial",
+            "a desk is 15¾–59 in high; you gave 74 in — 74 looks like centimetres: "
+            "did you mean 29¼ in?",
+        ),
+        ("2000 mm", "imperial", "a desk is 15¾–59 in high; you gave 2000 mm"),
+        # a unit typed in metric: quoted as typed, never "25.4 looks like inches"
+        ("10 in", "metric", "a desk is 40–150 cm high; you gave 10 in"),
+    ],
+)
+def test_a_typed_length_out_of_range_is_said_in_the_units_typed(
+    typed: str, units: str, expected: str
+) -> None:
+    from deskfit.core.model.questions import question
+    from deskfit.core.model.reading import check_answer, read_answer
+
+    q = question("desk", "height_cm")
+    value, unreadable = read_answer(q, typed, units)  # type: ignore[arg-type]
+    assert unreadable is None
+    assert check_answer(q, value, typed, units) == expected  # type: ignore[arg-type]
+
+
+def test_a_bare_number_of_centimetres_gets_the_loaders_words() -> None:
+    from deskfit.core.model.questions import question
+    from deskfit.core.model.reading import check_answer
+
+    q = question("chair", "seat_height_cm")
+    assert check_answer(q, 480.0, "480", "metric") == check_field("chair", "seat_height_cm", 480.0)

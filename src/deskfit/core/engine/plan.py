@@ -586,6 +586,7 @@ class _Planner:
             seat, c, lowered = self.sit(
                 self.rest, self._legs_band(), short_ok=SEAT_TOLERANCE, room_under=room
             )
+            c = self._cushion_the_thighs_allow(seat, c, self._thighs_under(room), None)
             return self._with_surface(seat, c, w, desk0, **notes, **_lowered(lowered))
         band = (need - HOME_ROW_ABOVE, need + HOME_ROW_BELOW)
         if need <= legs + SEAT_TOLERANCE:  # the legs are fine where the elbows want it
@@ -594,6 +595,7 @@ class _Planner:
             seat, c, lowered = self.sit(
                 need, band, self._legs_band(), short_ok=SEAT_TOLERANCE, room_under=room
             )
+            c = self._cushion_the_thighs_allow(seat, c, self._thighs_under(room), need)
             if need - (seat + c) > HOME_ROW_ABOVE + EPS:  # the chair runs out (§3.3)
                 notes["chair_short"] = need - (seat + c)
                 tray = self._tray_route(w, desk0, notes, why="chair")
@@ -607,12 +609,43 @@ class _Planner:
             if tray is not None:
                 return tray
         seat, c, lowered = self.sit(need, band, short_ok=HOME_ROW_ABOVE, room_under=room)
+        c = self._cushion_the_thighs_allow(seat, c, self._thighs_under(room), need)
         if need - (seat + c) > HOME_ROW_ABOVE + EPS:
             notes["chair_short"] = need - (seat + c)
             tray = self._tray_route(w, desk0, notes, why="chair")
             if tray is not None:
                 return tray
         return self._with_surface(seat, c, w, desk0, **notes, **_lowered(lowered))
+
+    def _thighs_under(self, fixed: float | None) -> float | None:
+        """The highest the thighs can have above them: a desk that will not move, else an
+        adjustable desk at the top of its range (no tray in the way)."""
+        desk = self.p.desk
+        if fixed is not None or self.surface.tray or not desk.height_adjustable:
+            return fixed
+        return desk.height_max_cm
+
+    def _cushion_the_thighs_allow(
+        self, seat: float, c: float, room_under: float | None, need: float | None
+    ) -> float:
+        """A cushion the plan would bring that still leaves the knees up (the sitting height
+        short of the legs' band) changes no ROSA item for the legs, while thighs that no
+        longer fit under a desk that cannot move add one (§3.2): bring only the part the
+        thighs have room for, so that following the plan never scores worse. Not where
+        less cushion would change whether the chair runs out for the elbows (that decides
+        another route), nor for a cushion already there."""
+        if room_under is None or c <= self.cushion0 + EPS:
+            return c
+        cap = room_under - self.thick - self.tc - THIGH_ROOM + THIGH_TOLERANCE
+        if seat + c >= self._legs_band()[0] - EPS or seat + c <= cap + EPS:
+            return c
+        room = cap - seat
+        cut = _round_within(room, self.units, 0.0, room) if room >= self.step else 0.0
+        cut = max(cut, self.cushion0)
+        if need is None:  # the desk is too low for the body: no route hangs on the seat
+            return cut
+        short = need - (seat + c) > HOME_ROW_ABOVE + EPS
+        return cut if (need - (seat + cut) > HOME_ROW_ABOVE + EPS) == short else c
 
     def _risers_fit(self) -> bool:
         # Risers go under a fixed desk, and lift what hangs under it (a tray's range too);

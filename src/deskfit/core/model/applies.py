@@ -27,6 +27,11 @@ def yes(field: str, because: str) -> Condition:
     return {"field": field, "in": [True], "because": because}
 
 
+def one_of(field: str, values: Sequence[str], because: str) -> Condition:
+    """Applies when ``field`` is one of ``values``."""
+    return {"field": field, "in": list(values), "because": because}
+
+
 def is_not(field: str, value: str, because: str) -> Condition:
     """Applies unless ``field`` is ``value`` (an unanswered choice does not rule it out)."""
     return {"field": field, "not_in": [value], "because": because}

@@ -16,7 +16,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from deskfit.core.model.applies import all_hold, because, is_not, yes
+from deskfit.core.model.applies import all_hold, because, is_not, one_of, yes
 from deskfit.core.model.fields import choice, measure, needed_when_shown, when_of, yes_no
 
 SCHEMA_VERSION = 1
@@ -549,17 +549,19 @@ class Phone(Section):
         {"none": "No calls", "handset": "Handset", "headset": "Headset", "speaker": "Speaker"},
         default="none",
     )
+    # A headset goes where the head goes: its base's reach and a shoulder hold do not
+    # arise, and ROSA scores a headset 1 whatever the reach.
     within_reach: bool = yes_no(
-        "Is the phone within 30 cm?",
+        "Is the phone within 30 cm (12 in)?",
         "Within easy reach without stretching.",
         default=True,
-        when=is_not("use", "none", "because you take calls"),
+        when=one_of("use", ("handset", "speaker"), "because you pick up or dial the phone"),
     )
     neck_shoulder_hold: bool = yes_no(
         "Do you hold the phone between ear and shoulder?",
         "Cradling the handset to free your hands while you talk.",
         default=False,
-        when=is_not("use", "none", "because you take calls"),
+        when=one_of("use", ("handset",), "because you use a handset"),
     )
     hours_per_day: float = measure(
         "Hours a day on the phone",

@@ -16,6 +16,7 @@ from typing import Any, Final
 from deskfit.core.model.profile import Units
 from deskfit.core.model.questions import Question, input_unit
 from deskfit.core.model.units import LengthParseError, parse_length, read_number
+from deskfit.core.model.validation import check_field, typed_length_problem
 
 TRUE: Final = frozenset({"true", "yes", "y", "1", "on"})
 FALSE: Final = frozenset({"false", "no", "n", "0", "off"})
@@ -90,3 +91,11 @@ def read_answer(q: Question, text: str, units: Units) -> tuple[Any, str | None]:
             return folded, None
         return labels.get(folded, stripped), None
     return stripped, None
+
+
+def check_answer(q: Question, value: Any, typed: str, units: Units) -> str | None:
+    """Why a value read from ``typed`` cannot be used, or None: the model's own check,
+    with a length out of range worded in the units and the text the person used."""
+    if q.kind == "length" and isinstance(value, float):
+        return typed_length_problem(q.section, q.field, value, typed, units)
+    return check_field(q.section, q.field, value)

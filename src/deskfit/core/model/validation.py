@@ -23,6 +23,7 @@ from pydantic_core import ErrorDetails
 from deskfit.core.model.fields import RANGE_PHRASE, UNIT
 from deskfit.core.model.profile import SECTION_MODELS, Profile, Section
 from deskfit.core.model.shown_text import describe, safe, unsafe_chars
+from deskfit.core.model.units import UnitSystem, format_length, read_number
 
 UNIT_WORDS = {"cm": "cm", "h": "hours", "min": "minutes", "deg": "°"}
 
@@ -126,20 +127,65 @@ def _fmt(value: float) -> str:
     return f"{value:g}"
 
 
-def range_sentence(info: FieldInfo) -> str | None:
-    """How a person would say this field's plausible range, from its metadata."""
+def range_sentence(info: FieldInfo, units: UnitSystem = "metric") -> str | None:
+    """How a person would say this field's plausible range, from its metadata; a length
+    in inches when the person works in inches ("a desk is 15¾–59 in high")."""
     bounds = _bounds(info)
     if bounds is None:
         return None
     lo, hi = bounds
     extra = info.json_schema_extra if isinstance(info.json_schema_extra, dict) else {}
     unit = UNIT_WORDS.get(str(extra.get(UNIT, "")), "")
+    low, high = _fmt(lo), _fmt(hi)
+    if units == "imperial" and extra.get(UNIT) == "cm":
+        low, high, unit = _inches(lo), _inches(hi), "in"
     phrase = extra.get(RANGE_PHRASE)
     if isinstance(phrase, str):
-        return phrase.format(lo=_fmt(lo), hi=_fmt(hi), unit=unit).replace(" °", "°")
+        return phrase.format(lo=low, hi=high, unit=unit).replace(" °", "°")
     # "Popliteal height (optional)" → "popliteal height": the aside is for the form
     title = re.sub(r"\s*\([^)]*\)", "", info.title or "it").lower()
-    return f"{title} is {_fmt(lo)}–{_fmt(hi)} {unit}".strip()
+    return f"{title} is {low}–{high} {unit}".strip()
+
+
+def _inches(cm: float) -> str:
+    return format_length(cm, "imperial").removesuffix(" in")
+
+
+def typed_length_problem(
+    section: str, field: str, cm: float, typed: str, units: UnitSystem
+) -> str | None:
+    """Why a typed length cannot be used, in the person's own terms, or None.
+
+    ``check_field`` speaks of the stored centimetres: "you gave 25.4 — 25.4 looks like
+    inches: did you mean 64.5 cm?" for someone who typed 10 in inches, which points the
+    wrong way. Out of range, this says the range in the units the person works in, quotes
+    what they typed (with the unit a bare number was read in), and guesses another unit
+    only when they gave none. A bare number in centimetres gets the loader's message.
+    """
+    message = check_field(section, field, cm)
+    info = field_info(section, field)
+    bounds = _bounds(info)
+    if message is None or bounds is None or bounds[0] <= cm <= bounds[1]:
+        return message
+    sentence = range_sentence(info, units)
+    given = " ".join(typed.split())
+    try:
+        number: float | None = read_number(given)
+    except ValueError:
+        number = None  # it carries a unit of its own: quoted as it is
+    if number is None:
+        return f"{sentence}; you gave {given}"
+    if units == "metric":
+        return message  # a bare number of centimetres: the loader's own words for it
+    lo, hi = bounds
+    guesses = [(number, "centimetres"), (number / 10, "millimetres"), (number * 30.48, "feet")]
+    for guess, meant in guesses:
+        if lo <= guess <= hi:
+            return (
+                f"{sentence}; you gave {given} in — {given} looks like {meant}: did you mean "
+                f"{format_length(guess, 'imperial', stature=meant == 'feet')}?"
+            )
+    return f"{sentence}; you gave {given} in"
 
 
 def _bounds(info: FieldInfo) -> tuple[float, float] | None:

@@ -26,12 +26,11 @@ from pydantic_core import ErrorDetails
 
 from deskfit.core.model.profile import SECTION_MODELS, Profile, Units
 from deskfit.core.model.questions import PROFILE_FIELDS, Kind, not_applying, prune, question
-from deskfit.core.model.reading import read_answer
+from deskfit.core.model.reading import check_answer, read_answer
 from deskfit.core.model.validation import (
     TOP,
     Problem,
     ProfileInvalid,
-    check_field,
     explain,
     field_info,
     parse_profile,
@@ -212,7 +211,7 @@ def read_changes(assignments: Iterable[str], units: Units) -> tuple[list[Change]
         if message is None and value is CLEAR:
             message = _cannot_clear(section, field) if _required(section, field) else None
         elif message is None:
-            message = check_field(section, field, value)
+            message = check_answer(question(section, field), value, text, units)
         if message is not None:
             problems.append((index, Problem(change.key, message)))
             continue

@@ -25,12 +25,11 @@ from deskfit.core.model.questions import (
     question,
     questions,
 )
-from deskfit.core.model.reading import read_answer
+from deskfit.core.model.reading import check_answer, read_answer
 from deskfit.core.model.units import format_length_input
 from deskfit.core.model.validation import (
     Problem,
     ProfileInvalid,
-    check_field,
     check_section,
     parse_profile,
 )
@@ -199,7 +198,7 @@ class WizardState:
             return message or NEEDED
         if q.kind == "text" and isinstance(value, str) and not value.strip():
             return NEEDED
-        return check_field(q.section, q.field, value)
+        return check_answer(q, value, self.display_text(q), self.units)
 
     def _field_problems(self, section: str) -> dict[str, str]:
         """Each visible answer's own problem, by "section.field" (checked once per call)."""
