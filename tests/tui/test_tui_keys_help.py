@@ -71,3 +71,17 @@ async def test_a_questions_help_gives_its_range_in_inches_when_in_inches(
         await pilot.pause()
         # 40–150 cm, to the quarter inch: 15¾–59 in (by hand: 40/2.54 = 15.75, 150/2.54 = 59.06)
         assert "a desk is 15¾–59 in high" in _help_text(app)
+
+
+async def test_the_key_names_take_the_light_themes_colour_after_f3(profiles_dir: Path) -> None:
+    app = make_app(profiles_dir, "new")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("f3")  # to the light theme
+        await pilot.pause()
+        assert app.theme == "textual-light"
+        key_colour = app.theme_variables["footer-key-foreground"].lower()  # #0178d4
+        dark_keys = "#ffa62b"  # the dark theme's, unreadable on the light grey
+        svg = app.export_screenshot().lower()
+        assert f"fill: {key_colour}" in svg
+        assert f"fill: {dark_keys}" not in svg

@@ -44,7 +44,7 @@ class WizardScreen(Screen[None]):
     DEFAULT_CSS = """
     WizardScreen #steps {
         border: none;
-        border-right: vkey $panel-lighten-2;
+        border-right: vkey $foreground 25%;
         background: $surface;
     }
     WizardScreen #step-title {
@@ -56,7 +56,7 @@ class WizardScreen(Screen[None]):
     }
     WizardScreen #help-line {
         color: $text-muted;
-        border-top: hkey $panel-lighten-2;
+        border-top: hkey $foreground 25%;
     }
     WizardScreen #nav-reason {
         color: $text-muted;

@@ -180,7 +180,7 @@ class ReviewScreen(WizardScreen):
         height: 16;
         width: 1fr;
         min-width: 42;
-        border: round $panel-lighten-2;
+        border: round $foreground 25%;
         border-title-color: $primary;
         padding: 0;
     }

@@ -192,7 +192,7 @@ class ChoiceSet(Widget, can_focus=True):
             for i, _ in line:
                 chosen = i == self.pressed_index
                 mark = Content.styled(
-                    "●" if chosen else "○", "$accent bold" if chosen else "$text-muted"
+                    "●" if chosen else "○", "$text-accent bold" if chosen else "$text-muted"
                 )
                 text = Content.styled(self.labels[i], "bold" if chosen else "")
                 if focused and i == self._cursor:

@@ -50,8 +50,10 @@ class KeyLine(Static):
         spans: list[tuple[int, int, str]] = []
         seen: set[str] = set()
         column = 0
-        # the theme's own key colour, as the Footer shows keys (blue in light, orange in dark)
-        colour = self.app.theme_variables.get("footer-key-foreground", "") or "$accent"
+        # the theme's own key colour, as the Footer shows keys (blue in light, orange in
+        # dark), named rather than resolved: resolved here, on a theme change, it was the
+        # colour of the theme being left (orange on the light theme's grey)
+        colour = "$footer-key-foreground"
         for node, binding, enabled, _ in self.screen.active_bindings.values():
             if not (binding.show and enabled and binding.description):
                 continue
