@@ -336,3 +336,26 @@ def test_a_cushion_that_cannot_lift_the_knees_is_cut_to_the_thighs_room() -> Non
     assert not a.rosa_after_items.legroom_insufficient
     assert a.rosa_after.final <= a.rosa.final
     assert a.rosa_after.chair <= a.rosa.chair
+
+
+def test_the_thigh_room_sentence_adds_up() -> None:
+    """The thighs, the underside and the shortfall in one sentence, at one precision: a
+    180 cm man sitting at a 70 cm desk (3 cm top): underside 67, 0.3 short of 2 cm of
+    room, so the thighs are at 67 − 2 + 0.3 = 65.3 (it said 65.5: rounded like a setting)."""
+    doc = {
+        "name": "T",
+        "units": "metric",
+        "body": {"stature_cm": 180.0, "sex": "male"},
+        "chair": {
+            "seat_height_cm": 50.0,
+            "height_adjustable": True,
+            "seat_height_min_cm": 42.0,
+            "seat_height_max_cm": 56.0,
+        },
+        "desk": {"height_cm": 70.0},
+        "monitor": {"top_height_cm": 120.0, "distance_cm": 65.0},
+        "habits": {"hours_per_day": 8.0, "longest_stretch_min": 60, "crosses_legs": "never"},
+    }
+    line = next(x for x in advise(parse_profile(doc)).lines if x.id == "thigh-room")
+    assert "thighs are at 65.3 cm" in line.text
+    assert "is at 67 cm, 0.3 cm short of the 2 cm" in line.text

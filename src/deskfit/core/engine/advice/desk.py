@@ -241,7 +241,7 @@ def _thighs(w: Writer, p: Profile, body: BodyDimensions) -> None:
     thigh_top = sitting + tc.value
     underside = end.desk_height_cm - p.desk.thickness_cm
     estimate = (
-        f" Your thigh clearance ({w.cm(tc.value)}) is estimated from your height: between "
+        f" Your thigh clearance ({w.fine(tc.value)}) is estimated from your height: between "
         f"{w.cm(tc.low)} and {w.cm(tc.high)} for 9 people in 10, so measure it to be sure "
         "(sitting, from the seat to the top of your thigh)."
         if tc.source == "estimated"
@@ -276,9 +276,12 @@ def _thighs(w: Writer, p: Profile, body: BodyDimensions) -> None:
         "medium",
         "desk",
         "Your thighs do not fit under the desk",
-        f"Sitting at {w.cm(sitting)}, the tops of your thighs are at {w.cm(thigh_top)}; the "
-        f"desk's underside (its top less {w.fine(p.desk.thickness_cm)} for the top and what "
-        f"hangs under it) is at {w.cm(underside)}, {w.fine(short)} short of the "
+        # the thighs and the underside at the precision of the shortfall between them, so
+        # that the three numbers add up (65.3 and 67 leave 1.7 of the 2: 0.3 short; with
+        # the thighs rounded like a setting to 65.5 they read 0.5 short)
+        f"Sitting at {w.cm(sitting)}, the tops of your thighs are at {w.fine(thigh_top)}; "
+        f"the desk's underside (its top less {w.fine(p.desk.thickness_cm)} for the top and "
+        f"what hangs under it) is at {w.fine(underside)}, {w.fine(short)} short of the "
         f"{w.fine(THIGH_ROOM)} your legs need to move.{estimate} What helps: {thinner}a "
         f"keyboard tray, so the desk can sit higher than the keys; or {trade}.",
         src.OSHA_LEGROOM,
