@@ -85,3 +85,17 @@ async def test_the_key_names_take_the_light_themes_colour_after_f3(profiles_dir:
         svg = app.export_screenshot().lower()
         assert f"fill: {key_colour}" in svg
         assert f"fill: {dark_keys}" not in svg
+
+
+async def test_f1_on_the_review_says_what_draw_and_compare_do(profiles_dir: Path) -> None:
+    path = write_profile(profiles_dir)
+    app = make_app(profiles_dir, "open", path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        app.screen.set_focus(None)
+        await pilot.press("f1")
+        await pilot.pause()
+        text = _help_text(app)
+        assert "Draw — the drawing now, or after the plan" in text
+        assert "Compare — with another saved profile" in text
+        assert text.count("Back") == 1  # esc and ctrl+b on one line

@@ -400,7 +400,7 @@ class DeskfitApp(App[None]):
     def keys_help(self, screen: Screen[Any]) -> str:
         """The keys this screen and the app offer, then the keys within a question: not
         the editing keys each input and list has (Textual's own, known to every user)."""
-        lines = []
+        keys: dict[str, list[str]] = {}  # description → its keys ("esc, ^b  Back")
         for node, binding, enabled, _ in screen.active_bindings.values():
             # a screen's own keys (not the tab and copy keys every Textual screen has),
             # and the app's keys shown at the bottom
@@ -408,8 +408,11 @@ class DeskfitApp(App[None]):
                 node is self and binding.show
             )
             if ours and enabled and binding.description and binding.action != "command_palette":
-                lines.append(f"{self.get_key_display(binding):>12}  {binding.description}")
-        lines.append(f"{self.get_key_display(Binding('ctrl+p', '')):>12}  Every command")
+                # the key line's word, and in F1 what it does when a word is not enough
+                what = binding.description + (f" — {binding.tooltip}" if binding.tooltip else "")
+                keys.setdefault(what, []).append(self.get_key_display(binding))
+        keys["Every command"] = [self.get_key_display(Binding("ctrl+p", ""))]
+        lines = [f"{', '.join(dict.fromkeys(k)):>12}  {what}" for what, k in keys.items()]
         if getattr(screen, "focused_question", None) is not None:
             lines.append("")
             lines.extend(f"{keys:>12}  {what}" for keys, what in QUESTION_KEYS)

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 # What Enter (and the other keys) do to the highlighted line, by its kind.
 HINTS: dict[str, str] = {
     "profile": "Enter opens the advice; Ctrl+E edits the answers.",
-    "draft": "Enter goes on with this unfinished profile; Delete discards it.",
+    "draft": "Enter goes on with this unfinished profile; Delete (on the list) discards it.",
     "busy": "Another deskfit is working on this one; Delete discards it once that one ends.",
     "broken": "Enter says why this file cannot be used.",
 }

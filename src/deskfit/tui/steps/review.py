@@ -235,12 +235,12 @@ class ReviewScreen(WizardScreen):
     """
 
     BINDINGS: ClassVar[list[Any]] = [
-        Binding("d", "toggle_diagram", "Draw"),
+        Binding("d", "toggle_diagram", "Draw", tooltip="the drawing now, or after the plan"),
         # the Save button is on the screen: the key stays, the footer keeps room for Theme
         Binding("ctrl+s", "app.save", "Save", show=False),
         Binding("e", "app.export", "Export"),
         Binding("c", "app.copy", "Copy"),
-        Binding("m", "app.compare", "Compare"),
+        Binding("m", "app.compare", "Compare", tooltip="with another saved profile"),
     ]
 
     def compose(self) -> ComposeResult:
