@@ -359,3 +359,69 @@ def test_the_thigh_room_sentence_adds_up() -> None:
     line = next(x for x in advise(parse_profile(doc)).lines if x.id == "thigh-room")
     assert "thighs are at 65.3 cm" in line.text
     assert "is at 67 cm, 0.3 cm short of the 2 cm" in line.text
+
+
+# Another case hypothesis found: a cushion of 5.6 cm, thicker than the 5 cm deskfit would
+# suggest. Thinned to 5 cm, the home row would end 1.6 cm above the elbows (more than the
+# 1.5 allowed), and the mouse-and-keyboard score would get worse; the person's own
+# cushion reaches the elbows' band, so it stays.
+THICK_OWN_CUSHION: dict[str, Any] = {
+    "schema_version": 1,
+    "name": "Office",
+    "units": "metric",
+    "body": {"stature_cm": 90.0, "sex": "female"},
+    "chair": {
+        "height_adjustable": False,
+        "seat_height_cm": 20.0,
+        "cushion_cm": 5.6,
+        "depth_adjustable": False,
+        "lumbar_support": "adjustable",
+        "lumbar_in_small_of_back": False,
+        "backrest": False,
+        "backrest_recline_deg": 60.0,
+        "backrest_adjustable": False,
+        "armrests": "adjustable",
+        "armrest_fit": "supported",
+        "armrests_hard": False,
+        "armrests_too_wide": False,
+    },
+    "desk": {
+        "height_adjustable": False,
+        "height_cm": 43.4,
+        "keyboard_tray": False,
+        "sit_stand": False,
+        "legroom_ok": False,
+    },
+    "footstool": {"owned": False},
+    "monitor": {
+        "top_height_cm": 40.0,
+        "distance_cm": 20.0,
+        "mount": "desk",
+        "directly_in_front": False,
+        "glare": False,
+        "reads_documents": False,
+        "document_holder": False,
+    },
+    "keyboard": {"wrists_straight": False, "wrists_deviate": False, "reaches_overhead": False},
+    "mouse": {
+        "in_line_with_shoulder": False,
+        "same_surface_as_keyboard": False,
+        "pinch_grip": False,
+        "hard_palm_rest": True,
+    },
+    "phone": {
+        "use": "none",
+        "within_reach": False,
+        "neck_shoulder_hold": False,
+        "hours_per_day": 0.0,
+    },
+    "habits": {"hours_per_day": 0.0, "longest_stretch_min": 0, "crosses_legs": "never"},
+}
+
+
+def test_a_thick_cushion_that_reaches_the_elbows_is_not_thinned() -> None:
+    a = advise(parse_profile(copy.deepcopy(THICK_OWN_CUSHION)))
+    assert a.plan.end.cushion_cm == 5.6
+    assert not any(step.key == "chair.cushion_cm" for step in a.plan.steps)
+    for part in ("chair", "monitor_phone", "mouse_keyboard", "peripherals", "final"):
+        assert getattr(a.rosa_after, part) <= getattr(a.rosa, part), part

@@ -422,6 +422,13 @@ class _Planner:
             first = self._sit(ideal, bands, short_ok, room_under, fresh, self.cushion_max)
             if first[1] == self.cushion0:
                 return self._sit(ideal, bands, short_ok, room_under, fresh, self.cushion0)[:3]
+            # Thinned to what deskfit would suggest, it may leave the sitting height below
+            # the band its own thickness reaches (the home row above the elbows): then the
+            # person's cushion does better than the advice would, and it stays.
+            own = self._sit(ideal, bands, short_ok, room_under, fresh, self.cushion0)
+            low = bands[0][0] if bands else None
+            if own[1] == self.cushion0 and low is not None and first[3] < low - EPS <= own[3]:
+                return own[:3]
             return first[:3]
         return self._sit(ideal, bands, short_ok, room_under, fresh, self.cushion_max)[:3]
 
