@@ -147,10 +147,10 @@ class DeskfitApp(App[None]):
         """Work on these answers from now on; screens built for other answers go."""
         self.state = state
         self.units = state.units
-        self._drop_steps()
-        self._drop_review()
         # one still on the stack (never, when called from the start screen) is at least
         # not shown again for the new answers
+        self._let_go(self._steps)
+        self._let_go(self._review[1] if self._review is not None else None)
         self._steps = self._review = None
 
     def _let_go(self, screen: Screen[Any] | None) -> bool:
@@ -276,9 +276,8 @@ class DeskfitApp(App[None]):
         return screen
 
     def _drop_review(self) -> None:
-        kept, self._review = self._review, None
-        if kept is not None and not self._let_go(kept[1]):
-            self._review = kept
+        if self._review is not None and self._let_go(self._review[1]):
+            self._review = None
 
     def _steps_screen(self, index: int) -> StepScreen:
         from deskfit.tui.steps.base import StepScreen
@@ -415,8 +414,8 @@ class DeskfitApp(App[None]):
         lines = [f"{', '.join(dict.fromkeys(k)):>12}  {what}" for what, k in keys.items()]
         if getattr(screen, "focused_question", None) is not None:
             lines.append("")
-            lines.extend(f"{keys:>12}  {what}" for keys, what in QUESTION_KEYS)
-        return "\n".join(dict.fromkeys(lines))
+            lines.extend(f"{these:>12}  {what}" for these, what in QUESTION_KEYS)
+        return "\n".join(lines)
 
     # -- quitting -------------------------------------------------------------------------
 

@@ -193,9 +193,7 @@ class StartScreen(Screen[None]):
         if not self.is_attached:
             return
         self.fill()
-        self.refresh_bindings()
-        # Resume is offered only when there is a draft, Delete on a draft's line
-        self.query_one(KeyLine).show_keys()
+        self._offer_keys()
 
     def has_draft(self) -> bool:
         return any(e.kind == "draft" for e in self.entries)
@@ -225,15 +223,22 @@ class StartScreen(Screen[None]):
         elif not listing.shown:
             hint.update("No profile matches the filter (Esc clears it).")
         else:
-            hint.update(HINTS[entry.kind] if (entry := self.selected()) else HINTS["profile"])
+            hint.update(self._hint())
+
+    def _hint(self) -> str:
+        entry = self.selected()
+        return HINTS[entry.kind if entry is not None else "profile"]
+
+    def _offer_keys(self) -> None:
+        """Resume is offered only when there is a draft, Delete on a draft's line."""
+        self.refresh_bindings()
+        self.query_one(KeyLine).show_keys()
 
     @on(ProfileList.OptionHighlighted, "#profiles")
     def _highlighted(self) -> None:
-        entry = self.selected()
-        if entry is not None:
-            self.query_one("#start-hint", Static).update(HINTS[entry.kind])
-        self.refresh_bindings()
-        self.query_one(KeyLine).show_keys()
+        if self.selected() is not None:
+            self.query_one("#start-hint", Static).update(self._hint())
+        self._offer_keys()
 
     def selected(self) -> Entry | None:
         index = self.query_one(ProfileList).selected()

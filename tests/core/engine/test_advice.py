@@ -271,17 +271,13 @@ def test_no_measure_elbow_when_measured(profile: MakeProfile) -> None:
     assert "measure-elbow" not in ids(advise(profile()))
 
 
-# A case hypothesis found: a very short person on a low fixed chair at a 40 cm desk. The
-# thickest cushion (5 cm) still leaves the knees 2.6 cm up, so it changes no ROSA item for
-# the legs, and with it the thighs no longer fit under the desk (+1): the plan brings only
-# the cushion the thighs have room for. By hand: underside 40 − 3 = 37; thighs (estimated
-# clearance) + 2 cm of room must fit under it, which leaves room for a 3.5 cm cushion on
-# the 20 cm seat, not 5.
-SHORT_AT_A_LOW_DESK: dict[str, Any] = {
+# A very short person (90 cm) on a low fixed chair at a low fixed desk, every other answer
+# the worst: where hypothesis found plans that scored worse when followed.
+TINY_AT_A_LOW_DESK: dict[str, Any] = {
     "schema_version": 1,
     "name": "Office",
     "units": "metric",
-    "body": {"stature_cm": 90.0, "sex": "female", "popliteal_height_cm": 25.1},
+    "body": {"stature_cm": 90.0, "sex": "female"},
     "chair": {
         "height_adjustable": False,
         "seat_height_cm": 20.0,
@@ -330,8 +326,25 @@ SHORT_AT_A_LOW_DESK: dict[str, Any] = {
 }
 
 
+def tiny_at_a_low_desk(**sections: dict[str, Any]) -> dict[str, Any]:
+    """``TINY_AT_A_LOW_DESK`` with these answers changed, section by section."""
+    doc = copy.deepcopy(TINY_AT_A_LOW_DESK)
+    for name, answers in sections.items():
+        doc[name].update(answers)
+    return doc
+
+
+# A case hypothesis found: a very short person on a low fixed chair at a 40 cm desk. The
+# thickest cushion (5 cm) still leaves the knees 2.6 cm up, so it changes no ROSA item for
+# the legs, and with it the thighs no longer fit under the desk (+1): the plan brings only
+# the cushion the thighs have room for. By hand: underside 40 − 3 = 37; thighs (estimated
+# clearance) + 2 cm of room must fit under it, which leaves room for a 3.5 cm cushion on
+# the 20 cm seat, not 5.
+SHORT_AT_A_LOW_DESK = tiny_at_a_low_desk(body={"popliteal_height_cm": 25.1})
+
+
 def test_a_cushion_that_cannot_lift_the_knees_is_cut_to_the_thighs_room() -> None:
-    a = advise(parse_profile(copy.deepcopy(SHORT_AT_A_LOW_DESK)))
+    a = advise(parse_profile(SHORT_AT_A_LOW_DESK))
     assert a.plan.end.cushion_cm == 3.5
     assert not a.rosa_after_items.legroom_insufficient
     assert a.rosa_after.final <= a.rosa.final
@@ -365,62 +378,15 @@ def test_the_thigh_room_sentence_adds_up() -> None:
 # suggest. Thinned to 5 cm, the home row would end 1.6 cm above the elbows (more than the
 # 1.5 allowed), and the mouse-and-keyboard score would get worse; the person's own
 # cushion reaches the elbows' band, so it stays.
-THICK_OWN_CUSHION: dict[str, Any] = {
-    "schema_version": 1,
-    "name": "Office",
-    "units": "metric",
-    "body": {"stature_cm": 90.0, "sex": "female"},
-    "chair": {
-        "height_adjustable": False,
-        "seat_height_cm": 20.0,
-        "cushion_cm": 5.6,
-        "depth_adjustable": False,
-        "lumbar_support": "adjustable",
-        "lumbar_in_small_of_back": False,
-        "backrest": False,
-        "backrest_recline_deg": 60.0,
-        "backrest_adjustable": False,
-        "armrests": "adjustable",
-        "armrest_fit": "supported",
-        "armrests_hard": False,
-        "armrests_too_wide": False,
-    },
-    "desk": {
-        "height_adjustable": False,
-        "height_cm": 43.4,
-        "keyboard_tray": False,
-        "sit_stand": False,
-        "legroom_ok": False,
-    },
-    "footstool": {"owned": False},
-    "monitor": {
-        "top_height_cm": 40.0,
-        "distance_cm": 20.0,
-        "mount": "desk",
-        "directly_in_front": False,
-        "glare": False,
-        "reads_documents": False,
-        "document_holder": False,
-    },
-    "keyboard": {"wrists_straight": False, "wrists_deviate": False, "reaches_overhead": False},
-    "mouse": {
-        "in_line_with_shoulder": False,
-        "same_surface_as_keyboard": False,
-        "pinch_grip": False,
-        "hard_palm_rest": True,
-    },
-    "phone": {
-        "use": "none",
-        "within_reach": False,
-        "neck_shoulder_hold": False,
-        "hours_per_day": 0.0,
-    },
-    "habits": {"hours_per_day": 0.0, "longest_stretch_min": 0, "crosses_legs": "never"},
-}
+THICK_OWN_CUSHION = tiny_at_a_low_desk(
+    chair={"cushion_cm": 5.6},
+    desk={"height_cm": 43.4, "legroom_ok": False},
+    mouse={"hard_palm_rest": True},
+)
 
 
 def test_a_thick_cushion_that_reaches_the_elbows_is_not_thinned() -> None:
-    a = advise(parse_profile(copy.deepcopy(THICK_OWN_CUSHION)))
+    a = advise(parse_profile(THICK_OWN_CUSHION))
     assert a.plan.end.cushion_cm == 5.6
     assert not any(step.key == "chair.cushion_cm" for step in a.plan.steps)
     for part in ("chair", "monitor_phone", "mouse_keyboard", "peripherals", "final"):

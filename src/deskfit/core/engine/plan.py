@@ -461,7 +461,7 @@ class _Planner:
         if room_under is not None:  # as low as the bands allow, if the thighs need it
             # within THIGH_TOLERANCE the thighs fit (§3.2), which also lets the seat land
             # on a setting people can read rather than between two
-            cap = room_under - self.thick - self.tc - THIGH_ROOM + THIGH_TOLERANCE - 2 * EPS
+            cap = self._thighs_cap(room_under) - 2 * EPS
             # never below any band's low edge, even one the chair cannot reach
             edges = [b[0] for b in bands if b[0] is not None] + ([lo] if lo is not None else [])
             edge = max(edges) if edges else None
@@ -590,19 +590,17 @@ class _Planner:
                 raised = self._risers(legs, w, desk0)
                 if raised is not None:
                     return raised
-            seat, c, lowered = self.sit(
-                self.rest, self._legs_band(), short_ok=SEAT_TOLERANCE, room_under=room
+            seat, c, lowered = self._sit_at_desk(
+                None, self.rest, self._legs_band(), short_ok=SEAT_TOLERANCE, room_under=room
             )
-            c = self._cushion_the_thighs_allow(seat, c, self._thighs_under(room), None)
             return self._with_surface(seat, c, w, desk0, **notes, **_lowered(lowered))
         band = (need - HOME_ROW_ABOVE, need + HOME_ROW_BELOW)
         if need <= legs + SEAT_TOLERANCE:  # the legs are fine where the elbows want it
             # the elbows first: where the chair cannot give both, a footstool makes up
             # for the legs, and nothing would for the elbows
-            seat, c, lowered = self.sit(
-                need, band, self._legs_band(), short_ok=SEAT_TOLERANCE, room_under=room
+            seat, c, lowered = self._sit_at_desk(
+                need, need, band, self._legs_band(), short_ok=SEAT_TOLERANCE, room_under=room
             )
-            c = self._cushion_the_thighs_allow(seat, c, self._thighs_under(room), need)
             if need - (seat + c) > HOME_ROW_ABOVE + EPS:  # the chair runs out (§3.3)
                 notes["chair_short"] = need - (seat + c)
                 tray = self._tray_route(w, desk0, notes, why="chair")
@@ -615,8 +613,9 @@ class _Planner:
             tray = self._tray_route(w, desk0, notes, why="footstool")
             if tray is not None:
                 return tray
-        seat, c, lowered = self.sit(need, band, short_ok=HOME_ROW_ABOVE, room_under=room)
-        c = self._cushion_the_thighs_allow(seat, c, self._thighs_under(room), need)
+        seat, c, lowered = self._sit_at_desk(
+            need, need, band, short_ok=HOME_ROW_ABOVE, room_under=room
+        )
         if need - (seat + c) > HOME_ROW_ABOVE + EPS:
             notes["chair_short"] = need - (seat + c)
             tray = self._tray_route(w, desk0, notes, why="chair")
@@ -624,26 +623,39 @@ class _Planner:
                 return tray
         return self._with_surface(seat, c, w, desk0, **notes, **_lowered(lowered))
 
-    def _thighs_under(self, fixed: float | None) -> float | None:
-        """The highest the thighs can have above them: a desk that will not move, else an
-        adjustable desk at the top of its range (no tray in the way)."""
-        desk = self.p.desk
-        if fixed is not None or self.surface.tray or not desk.height_adjustable:
-            return fixed
-        return desk.height_max_cm
+    def _thighs_cap(self, desk: float) -> float:
+        """The highest sitting height whose thighs fit under ``desk`` (§3.2)."""
+        return desk - self.thick - self.tc - THIGH_ROOM + THIGH_TOLERANCE
+
+    def _sit_at_desk(
+        self,
+        need: float | None,
+        ideal: float,
+        *bands: tuple[float | None, float | None],
+        short_ok: float,
+        room_under: float | None,
+    ) -> tuple[float, float, float]:
+        """``sit`` at a work surface that stays where it is, with a cushion the plan would
+        bring that still leaves the knees up (the sitting height short of the legs' band)
+        cut to the room the thighs have. Such a cushion changes no ROSA item for the legs,
+        while thighs that no longer fit under the desk add one (§3.2): cut, following the
+        plan never scores worse. ``need`` is the sitting height the elbows ask for (None
+        where the desk is too low for the body): the cut is not made where it would change
+        whether the chair runs out for them, which decides another route. Not in ``sit``
+        itself: the legs' reference and the risers' lift are worked out from the full
+        cushion, and cut there, the plan would not be the same the next time round."""
+        seat, c, lowered = self.sit(ideal, *bands, short_ok=short_ok, room_under=room_under)
+        return seat, self._cushion_the_thighs_allow(seat, c, room_under, need), lowered
 
     def _cushion_the_thighs_allow(
         self, seat: float, c: float, room_under: float | None, need: float | None
     ) -> float:
-        """A cushion the plan would bring that still leaves the knees up (the sitting height
-        short of the legs' band) changes no ROSA item for the legs, while thighs that no
-        longer fit under a desk that cannot move add one (§3.2): bring only the part the
-        thighs have room for, so that following the plan never scores worse. Not where
-        less cushion would change whether the chair runs out for the elbows (that decides
-        another route), nor for a cushion already there."""
+        desk = self.p.desk
+        if room_under is None and desk.height_adjustable and not self.surface.tray:
+            room_under = desk.height_max_cm  # an adjustable desk, at most at its top
         if room_under is None or c <= self.cushion0 + EPS:
             return c
-        cap = room_under - self.thick - self.tc - THIGH_ROOM + THIGH_TOLERANCE
+        cap = self._thighs_cap(room_under)
         if seat + c >= self._legs_band()[0] - EPS or seat + c <= cap + EPS:
             return c
         room = cap - seat

@@ -68,6 +68,11 @@ class Section(BaseModel):
         ]
         return needed + self.checks()
 
+    def asks(self, name: str) -> bool:
+        """Whether question ``name`` applies to these answers (its ``when``): an answer to
+        one that does not is left over from other answers and counts for nothing."""
+        return all_hold(when_of(type(self).model_fields[name]), self.answers())
+
     def checks(self) -> list[Rule]:
         """This section's own cross-field checks (ranges, a tray below the desk top)."""
         return []
@@ -288,6 +293,11 @@ class Chair(Section):
         when=is_not("armrests", "none", "because the chair has armrests"),
     )
 
+    def asks(self, name: str) -> bool:
+        """Whether question ``name`` applies to these answers (its ``when``): an answer to
+        one that does not is left over from other answers and counts for nothing."""
+        return all_hold(when_of(type(self).model_fields[name]), self.answers())
+
     def checks(self) -> list[Rule]:
         out: list[Rule] = []
         if self.height_adjustable:
@@ -364,6 +374,11 @@ class Desk(Section):
         when=yes("keyboard_tray", "because you use a keyboard tray"),
     )
 
+    def asks(self, name: str) -> bool:
+        """Whether question ``name`` applies to these answers (its ``when``): an answer to
+        one that does not is left over from other answers and counts for nothing."""
+        return all_hold(when_of(type(self).model_fields[name]), self.answers())
+
     def checks(self) -> list[Rule]:
         out: list[Rule] = []
         if self.height_adjustable:
@@ -436,6 +451,11 @@ class Footstool(Section):
         if self.in_use is None:
             self.in_use = self.owned
         return self
+
+    def asks(self, name: str) -> bool:
+        """Whether question ``name`` applies to these answers (its ``when``): an answer to
+        one that does not is left over from other answers and counts for nothing."""
+        return all_hold(when_of(type(self).model_fields[name]), self.answers())
 
     def checks(self) -> list[Rule]:
         out: list[Rule] = []
@@ -550,7 +570,8 @@ class Phone(Section):
         default="none",
     )
     # A headset goes where the head goes: its base's reach and a shoulder hold do not
-    # arise, and ROSA scores a headset 1 whatever the reach.
+    # arise, and ROSA scores a headset 1 whatever the reach (rosa_items reads these
+    # conditions through ``asks``).
     within_reach: bool = yes_no(
         "Is the phone within 30 cm (12 in)?",
         "Within easy reach without stretching.",

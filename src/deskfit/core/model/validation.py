@@ -177,15 +177,8 @@ def typed_length_problem(
         return f"{sentence}; you gave {given}"
     if units == "metric":
         return message  # a bare number of centimetres: the loader's own words for it
-    lo, hi = bounds
-    guesses = [(number, "centimetres"), (number / 10, "millimetres"), (number * 30.48, "feet")]
-    for guess, meant in guesses:
-        if lo <= guess <= hi:
-            return (
-                f"{sentence}; you gave {given} in — {given} looks like {meant}: did you mean "
-                f"{format_length(guess, 'imperial', stature=meant == 'feet')}?"
-            )
-    return f"{sentence}; you gave {given} in"
+    hint = unit_hint(info, number, units)
+    return f"{sentence}; you gave {given} in" + (f" — {hint}" if hint else "")
 
 
 def _bounds(info: FieldInfo) -> tuple[float, float] | None:
@@ -198,21 +191,31 @@ def _bounds(info: FieldInfo) -> tuple[float, float] | None:
     return (float(lo), float(hi)) if lo is not None and hi is not None else None
 
 
-def unit_hint(info: FieldInfo, value: float) -> str | None:
-    """Guess what a centimetre value out of range was meant to be (mm, m or inches)."""
+# What a bare number out of range may have been meant in: centimetres per unit guessed,
+# by the unit the number was read in.
+_GUESSES: dict[UnitSystem, tuple[tuple[float, str], ...]] = {
+    "metric": ((0.1, "millimetres"), (100.0, "metres"), (2.54, "inches")),
+    "imperial": ((1.0, "centimetres"), (0.1, "millimetres"), (30.48, "feet")),
+}
+
+
+def unit_hint(info: FieldInfo, value: float, units: UnitSystem = "metric") -> str | None:
+    """Guess what a bare number out of range was meant to be: in centimetres, mm, m or
+    inches; in inches, cm, mm or feet (said back in the person's own units)."""
     extra = info.json_schema_extra if isinstance(info.json_schema_extra, dict) else {}
     bounds = _bounds(info)
     if extra.get(UNIT) != "cm" or bounds is None or not math.isfinite(value):
         return None
     lo, hi = bounds
-    guesses = [
-        (value / 10, "millimetres"),
-        (value * 100, "metres"),
-        (value * 2.54, "inches"),
-    ]
-    for guess, unit in guesses:
-        if lo <= guess <= hi and guess != value:
-            return f"{_fmt(value)} looks like {unit}: did you mean {round(guess, 1):.1f} cm?"
+    for per, unit in _GUESSES[units]:
+        guess = value * per
+        if lo <= guess <= hi:
+            meant = (
+                f"{round(guess, 1):.1f} cm"
+                if units == "metric"
+                else format_length(guess, units, stature=unit == "feet")
+            )
+            return f"{_fmt(value)} looks like {unit}: did you mean {meant}?"
     return None
 
 

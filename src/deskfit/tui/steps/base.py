@@ -201,7 +201,7 @@ class StepScreen(WizardScreen):
         if far:
             for index in far:
                 self.forms.pop(index).remove()
-            forget_removed_soon(self)
+            forget_removed_soon(self.app)
         missing = [i for i in (here + 1, here - 1) if 0 <= i < len(STEPS) and i not in self.forms]
         if missing:
             self.query_one("#forms").mount(self._form(missing[0]))

@@ -17,14 +17,16 @@ walks on, a review rebuilt after a change):
 from __future__ import annotations
 
 import gc
+from typing import Any
+from weakref import WeakKeyDictionary
 
 from textual._styles_cache import StylesCache
-from textual.message_pump import MessagePump
+from textual.app import App
 from textual.timer import Timer
 
 QUIET = 0.2  # seconds without another removal before the collector runs
 
-_pending: dict[int, Timer] = {}
+_pending: WeakKeyDictionary[App[Any], Timer] = WeakKeyDictionary()  # one per app
 
 
 def forget_removed_widgets() -> None:
@@ -35,18 +37,14 @@ def forget_removed_widgets() -> None:
     gc.collect()
 
 
-def forget_removed_soon(node: MessagePump) -> None:
-    """Call ``forget_removed_widgets`` once nothing more is removed for ``QUIET``.
-
-    The timer is the app's: a screen that removes its forms as it is hidden runs no
-    timers of its own until it shows again."""
-    app = node.app
-    timer = _pending.pop(id(app), None)
+def forget_removed_soon(app: App[Any]) -> None:
+    """Call ``forget_removed_widgets`` once ``app`` has removed nothing for ``QUIET``."""
+    timer = _pending.pop(app, None)
     if timer is not None:
         timer.stop()
 
     def run() -> None:
-        _pending.pop(id(app), None)
+        _pending.pop(app, None)
         forget_removed_widgets()
 
-    _pending[id(app)] = app.set_timer(QUIET, run)
+    _pending[app] = app.set_timer(QUIET, run)

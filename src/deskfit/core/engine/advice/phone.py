@@ -13,7 +13,7 @@ def advise_phone(w: Writer, p: Profile, body: BodyDimensions, before: RosaItems)
     phone = p.phone
     if phone.use == "none":
         return
-    if phone.use == "handset" and phone.neck_shoulder_hold:
+    if phone.asks("neck_shoulder_hold") and phone.neck_shoulder_hold:
         w.add(
             "phone-neck-hold",
             "high",
@@ -35,7 +35,7 @@ def advise_phone(w: Writer, p: Profile, body: BodyDimensions, before: RosaItems)
             src.OSHA,
             src.ROSA,
         )
-    if phone.use != "headset" and not phone.within_reach:
+    if phone.asks("within_reach") and not phone.within_reach:
         w.add(
             "phone-reach",
             "low",
