@@ -411,10 +411,10 @@ class DeskfitApp(App[None]):
                 what = binding.description + (f" — {binding.tooltip}" if binding.tooltip else "")
                 keys.setdefault(what, []).append(self.get_key_display(binding))
         keys["Every command"] = [self.get_key_display(Binding("ctrl+p", ""))]
-        lines = [f"{', '.join(dict.fromkeys(k)):>12}  {what}" for what, k in keys.items()]
+        lines = [f"{', '.join(dict.fromkeys(k)):<12}  {what}" for what, k in keys.items()]
         if getattr(screen, "focused_question", None) is not None:
             lines.append("")
-            lines.extend(f"{these:>12}  {what}" for these, what in QUESTION_KEYS)
+            lines.extend(f"{these:<12}  {what}" for these, what in QUESTION_KEYS)
         return "\n".join(lines)
 
     # -- quitting -------------------------------------------------------------------------
