@@ -29,6 +29,7 @@ from hypothesis import strategies as st
 
 from deskfit.core.files import store
 from deskfit.core.files.store import MAX_FILE_BYTES, ProfileFileError, load_profile
+from deskfit.core.model.record import Assessment
 from deskfit.core.model.profile import SECTION_MODELS, Profile
 from deskfit.core.model.validation import MAX_PROBLEMS, Problem, printable
 
@@ -146,7 +147,7 @@ toml_documents = st.dictionaries(toml_keys, toml_values, max_size=8)
 def all_keys() -> list[tuple[str, ...]]:
     """Every key of the schema: top-level ones, the tables and each table's fields."""
     keys: list[tuple[str, ...]] = [(name,) for name in Profile.model_fields]
-    for section, model in SECTION_MODELS.items():
+    for section, model in {**SECTION_MODELS, "assessment": Assessment}.items():
         keys += [(section, name) for name in model.model_fields]
     return keys
 
@@ -183,7 +184,7 @@ def test_any_key_set_to_any_value_names_that_key(
     work: Path, key: tuple[str, ...], value: Any, loose_document: Documents
 ) -> None:
     doc = loose_document()  # any one field in its own range is valid here
-    (doc[key[0]] if len(key) == 2 else doc)[key[-1]] = value
+    (doc.setdefault(key[0], {}) if len(key) == 2 else doc)[key[-1]] = value
     path = write(work / "one-key.toml", tomli_w.dumps(doc))
     result = outcome(path)
     if isinstance(result, Profile):

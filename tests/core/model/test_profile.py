@@ -1,7 +1,9 @@
 """The profile models against the contract in shared/profile-format.md.
 
 The key names are a contract with other tools: when the spec file is present, its ```toml
-block is parsed here and compared, section by section, with the models' field names.
+block is parsed here and compared, section by section, with the models' field names. The
+keys deskfit adds are documented in docs/profile-additions.md, whose ```toml block is
+compared the same way: every model key is in one of the two, and none is dropped.
 """
 
 from __future__ import annotations
@@ -27,10 +29,12 @@ from deskfit.core.model.profile import (
     Keyboard,
     Profile,
 )
+from deskfit.core.model.record import Action, Assessment
 from deskfit.core.model.validation import parse_profile
 
 # shared/ sits beside the project's root, in a developer's checkout and in CI alike
 SPEC = Path(__file__).resolve().parents[4] / "shared" / "profile-format.md"
+ADDITIONS = Path(__file__).resolve().parents[3] / "docs" / "profile-additions.md"
 
 
 # -- the spec's ```toml block --------------------------------------------------------
@@ -52,6 +56,19 @@ def spec_block() -> str:
 @pytest.fixture(scope="module")
 def spec_document(spec_block: str) -> dict[str, Any]:
     return tomllib.loads(spec_block)
+
+
+@pytest.fixture(scope="module")
+def additions_document() -> dict[str, Any]:
+    match = re.search(r"```toml\n(.*?)```", ADDITIONS.read_text(encoding="utf-8"), re.S)
+    assert match, f"no ```toml block in {ADDITIONS}"
+    return tomllib.loads(match.group(1))
+
+
+@pytest.fixture(scope="module")
+def every_key(spec_document: dict[str, Any], additions_document: dict[str, Any]) -> dict[str, Any]:
+    """The contract's example with deskfit's additions: a document with every key."""
+    return {**spec_document, **additions_document}
 
 
 def _spec_comments(block: str) -> dict[str, str]:
@@ -121,47 +138,65 @@ def test_the_fixture_document_is_the_spec_example(
     assert valid_document() == expected
 
 
-def test_the_spec_example_validates_with_every_key(spec_document: dict[str, Any]) -> None:
-    profile = parse_profile(spec_document)
+def test_the_example_with_the_additions_validates_with_every_key(
+    every_key: dict[str, Any],
+) -> None:
+    profile = parse_profile(every_key)
     assert profile.name == "Office desk"
     assert profile.schema_version == SCHEMA_VERSION == 1
-    for section in SECTION_NAMES:
-        for key, value in spec_document[section].items():
+    for section in (*SECTION_NAMES, "assessment"):
+        for key, value in every_key[section].items():
             assert getattr(getattr(profile, section), key) == value, f"{section}.{key}"
+    assert profile.actions["footstool-height"].owner == "Facilities"
+    assert profile.actions["crossing-legs"].status == "todo"
 
 
 def test_the_fixture_document_validates(valid_document: Any) -> None:
     doc = valid_document()
     profile = parse_profile(doc)
-    assert profile.model_dump(exclude={"extra"}) == doc
+    # what the file does not give is the additions' defaults: nothing reported or recorded
+    dumped = profile.model_dump(exclude={"extra", "symptoms", "assessment", "actions"})
+    assert dumped == doc
+    assert not any(profile.symptoms.answers().values())
+    assert profile.actions == {}
 
 
-def test_top_level_keys_are_the_contracts(spec_document: dict[str, Any]) -> None:
+def test_top_level_keys_are_the_contracts(
+    spec_document: dict[str, Any], additions_document: dict[str, Any]
+) -> None:
     assert "advice" in spec_document  # written by deskfit, never a model field
-    assert set(Profile.model_fields) == set(spec_document) - {"advice"}
+    assert set(spec_document) - {"advice"} <= set(Profile.model_fields), "a key was dropped"
+    assert set(Profile.model_fields) == set(spec_document) - {"advice"} | set(additions_document)
 
 
-def test_sections_are_the_contracts_tables_in_its_order(spec_document: dict[str, Any]) -> None:
+def test_sections_are_the_contracts_tables_in_its_order(
+    spec_document: dict[str, Any], additions_document: dict[str, Any]
+) -> None:
     tables = [k for k, v in spec_document.items() if isinstance(v, dict)]
-    assert list(SECTION_NAMES) == [t for t in tables if t not in {"extra", "advice"}]
+    tables = [t for t in tables if t not in {"extra", "advice"}]
+    # the additions' answered sections follow; [assessment] and [actions] are no questions
+    added = [t for t in additions_document if t not in {"assessment", "actions"}]
+    assert list(SECTION_NAMES) == tables + added == [*tables, "symptoms"]
 
 
 @pytest.mark.parametrize("section", SECTION_NAMES)
-def test_section_keys_are_exactly_the_contracts(
-    spec_document: dict[str, Any], section: str
-) -> None:
+def test_section_keys_are_exactly_the_contracts(every_key: dict[str, Any], section: str) -> None:
     model_keys = set(SECTION_MODELS[section].model_fields)
-    spec_keys = set(spec_document[section])
-    assert model_keys - spec_keys == set(), "keys in the model that the contract lacks"
-    assert spec_keys - model_keys == set(), "contract keys the model renamed or dropped"
+    spec_keys = set(every_key[section])
+    assert model_keys - spec_keys == set(), "keys in the model that the documents lack"
+    assert spec_keys - model_keys == set(), "documented keys the model renamed or dropped"
 
 
 @pytest.mark.parametrize("section", SECTION_NAMES)
-def test_section_keys_are_in_the_contracts_order(
-    spec_document: dict[str, Any], section: str
-) -> None:
+def test_section_keys_are_in_the_contracts_order(every_key: dict[str, Any], section: str) -> None:
     # The model's order is the order keys are written in a saved file.
-    assert list(SECTION_MODELS[section].model_fields) == list(spec_document[section])
+    assert list(SECTION_MODELS[section].model_fields) == list(every_key[section])
+
+
+def test_assessment_and_action_keys_are_documented(additions_document: dict[str, Any]) -> None:
+    assert set(Assessment.model_fields) == set(additions_document["assessment"])
+    documented = set(additions_document["actions"]["footstool-height"])
+    assert set(Action.model_fields) == documented
 
 
 def test_choice_values_are_the_contracts(spec_block: str) -> None:

@@ -20,3 +20,11 @@ BIFMA = "ANSI/BIFMA G1: lumbar support 15–25 cm above the seat"
 ANSUR = "ANSUR II (Gordon et al. 2014): body estimates from stature and sex"
 FAA_CHARACTERS = "FAA rule of thumb: characters at least 1/200 of the viewing distance tall"
 OUR_RULE = "deskfit rule: a product decision made from the sources above"
+KUORINKA_1987 = (
+    "Kuorinka et al. (1987), Nordic Musculoskeletal Questionnaire, Applied Ergonomics 18:233–237"
+)
+HSE_DSE_HEALTH = (
+    "HSE L26, Work with display screen equipment: guidance on the Regulations (users who "
+    "report symptoms are referred for medical advice)"
+)
+NICE_NG59 = "NICE NG59 (2016, updated 2020), Low back pain and sciatica: assess for red flags"

@@ -620,8 +620,9 @@ def load_profile(path: Path | str, *, regular_only: bool = False) -> Loaded:
 def to_document(profile: Profile, advice: Mapping[str, Any] | None = None) -> dict[str, Any]:
     """The TOML document for a profile: answers in schema order, then the advice snapshot."""
     document = profile.model_dump(mode="python", exclude_none=True)
-    if not document.get("extra"):
-        document.pop("extra", None)
+    for optional in ("extra", "assessment", "actions"):  # nothing to say: no empty table
+        if not document.get(optional):
+            document.pop(optional, None)
     if advice is not None:
         document["advice"] = _toml_safe(advice)
     return document

@@ -12,12 +12,15 @@ live in each section's ``rules()`` so that they can name the field they concern;
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
-from deskfit.core.model.applies import all_hold, because, is_not, one_of, yes
-from deskfit.core.model.fields import choice, measure, needed_when_shown, when_of, yes_no
+from deskfit.core.model.applies import is_not, one_of, yes
+from deskfit.core.model.fields import choice, measure, yes_no
+from deskfit.core.model.record import ACTION_ID_PATTERN, Action, Assessment
+from deskfit.core.model.section import Rule, Section, range_rules
+from deskfit.core.model.symptoms import Symptoms
 
 SCHEMA_VERSION = 1
 
@@ -30,80 +33,6 @@ ArmrestFit = Literal["supported", "too_high", "too_low"]
 PhoneUse = Literal["none", "handset", "headset", "speaker"]
 Frequency = Literal["never", "sometimes", "often"]
 MonitorMount = Literal["desk", "arm", "independent"]
-
-
-class Rule:
-    """A broken cross-field rule: the field it concerns (within its section) and why."""
-
-    __slots__ = ("field", "message")
-
-    def __init__(self, field: str, message: str) -> None:
-        self.field = field
-        self.message = message
-
-    def __repr__(self) -> str:
-        return f"Rule({self.field!r}, {self.message!r})"
-
-
-class Section(BaseModel):
-    """A table of the profile. Unknown keys are errors; NaN and infinity are refused."""
-
-    model_config = ConfigDict(
-        extra="forbid", allow_inf_nan=False, validate_assignment=False, defer_build=True
-    )
-
-    def rules(self) -> list[Rule]:
-        """Cross-field problems in this section; empty when it is consistent.
-
-        A question that applies (its ``when``, core/model/applies.py) and has no default is
-        needed, with the reason its ``when`` gives; then each section's own checks.
-        """
-        answers = self.answers()
-        needed = [
-            Rule(name, f"needed {because(when_of(info))}")
-            for name, info in type(self).model_fields.items()
-            if needed_when_shown(info)
-            and getattr(self, name) is None
-            and all_hold(when_of(info), answers)
-        ]
-        return needed + self.checks()
-
-    def asks(self, name: str) -> bool:
-        """Whether question ``name`` applies to these answers (its ``when``): an answer to
-        one that does not is left over from other answers and counts for nothing."""
-        return all_hold(when_of(type(self).model_fields[name]), self.answers())
-
-    def checks(self) -> list[Rule]:
-        """This section's own cross-field checks (ranges, a tray below the desk top)."""
-        return []
-
-    def answers(self) -> dict[str, Any]:
-        """The section's answers by field. Not ``model_dump``: that would build this
-        section's own serializer (the models are built lazily, and only ``Profile`` is
-        built when a file is read: ~75 ms more for a command like ``export``)."""
-        return {name: getattr(self, name) for name in type(self).model_fields}
-
-
-def _range_rules(
-    section: Section, lo_key: str, hi_key: str, value_key: str | None, what: str
-) -> list[Rule]:
-    """min ≤ max, and the current value inside the range it can be adjusted over."""
-    lo = getattr(section, lo_key)
-    hi = getattr(section, hi_key)
-    out: list[Rule] = []
-    if lo is not None and hi is not None and lo > hi:
-        out.append(Rule(hi_key, f"the highest {what} ({hi:g} cm) is below the lowest ({lo:g} cm)"))
-        return out
-    value = getattr(section, value_key) if value_key else None
-    if value is not None and lo is not None and value < lo:
-        out.append(
-            Rule(value_key or lo_key, f"{value:g} cm is below the lowest {what} ({lo:g} cm)")
-        )
-    if value is not None and hi is not None and value > hi:
-        out.append(
-            Rule(value_key or hi_key, f"{value:g} cm is above the highest {what} ({hi:g} cm)")
-        )
-    return out
 
 
 class Body(Section):
@@ -293,15 +222,10 @@ class Chair(Section):
         when=is_not("armrests", "none", "because the chair has armrests"),
     )
 
-    def asks(self, name: str) -> bool:
-        """Whether question ``name`` applies to these answers (its ``when``): an answer to
-        one that does not is left over from other answers and counts for nothing."""
-        return all_hold(when_of(type(self).model_fields[name]), self.answers())
-
     def checks(self) -> list[Rule]:
         out: list[Rule] = []
         if self.height_adjustable:
-            out += _range_rules(
+            out += range_rules(
                 self, "seat_height_min_cm", "seat_height_max_cm", "seat_height_cm", "seat height"
             )
         return out
@@ -374,15 +298,10 @@ class Desk(Section):
         when=yes("keyboard_tray", "because you use a keyboard tray"),
     )
 
-    def asks(self, name: str) -> bool:
-        """Whether question ``name`` applies to these answers (its ``when``): an answer to
-        one that does not is left over from other answers and counts for nothing."""
-        return all_hold(when_of(type(self).model_fields[name]), self.answers())
-
     def checks(self) -> list[Rule]:
         out: list[Rule] = []
         if self.height_adjustable:
-            out += _range_rules(self, "height_min_cm", "height_max_cm", "height_cm", "desk height")
+            out += range_rules(self, "height_min_cm", "height_max_cm", "height_cm", "desk height")
         if self.keyboard_tray:
             tray = self.keyboard_tray_height_cm
             if tray is not None and tray >= self.height_cm:
@@ -452,18 +371,13 @@ class Footstool(Section):
             self.in_use = self.owned
         return self
 
-    def asks(self, name: str) -> bool:
-        """Whether question ``name`` applies to these answers (its ``when``): an answer to
-        one that does not is left over from other answers and counts for nothing."""
-        return all_hold(when_of(type(self).model_fields[name]), self.answers())
-
     def checks(self) -> list[Rule]:
         out: list[Rule] = []
         if self.owned and self.adjustable:
             # 0 is "put aside, feet on the floor", which a plan step may set
             # (profile-format.md: a plan step's to_cm of 0 means no footstool).
             value_key = "height_cm" if self.height_cm != 0 else None
-            out += _range_rules(
+            out += range_rules(
                 self, "height_min_cm", "height_max_cm", value_key, "footstool height"
             )
         return out
@@ -626,6 +540,9 @@ NAME_PATTERN = (
 )
 
 
+ActionId = Annotated[str, StringConstraints(pattern=ACTION_ID_PATTERN)]
+
+
 class Profile(BaseModel):
     """One person at one workstation."""
 
@@ -661,6 +578,11 @@ class Profile(BaseModel):
     mouse: Mouse = Field(default_factory=lambda: Mouse())
     phone: Phone = Field(default_factory=lambda: Phone())
     habits: Habits
+    symptoms: Symptoms = Field(default_factory=lambda: Symptoms())
+    # The assessment and its actions are not questions of the wizard's steps: they are
+    # set on the review (or with ``deskfit set``) once the advice is known.
+    assessment: Assessment = Field(default_factory=lambda: Assessment())
+    actions: dict[ActionId, Action] = Field(default_factory=dict, title="Actions by advice id")
     extra: dict[str, Any] = Field(default_factory=dict, title="Free-form notes, preserved")
 
     @model_validator(mode="before")
@@ -686,5 +608,6 @@ SECTION_MODELS: dict[str, type[Section]] = {
     "mouse": Mouse,
     "phone": Phone,
     "habits": Habits,
+    "symptoms": Symptoms,
 }
 SECTION_NAMES: tuple[str, ...] = tuple(SECTION_MODELS)

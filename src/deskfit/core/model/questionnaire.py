@@ -43,6 +43,17 @@ STEPS: tuple[Step, ...] = (
     Step("Keyboard and mouse", ("keyboard", "mouse"), short_title="Keys & mouse"),
     Step("Phone", ("phone",)),
     Step("Habits", ("habits",)),
+    Step(
+        "Aches and pains",
+        ("symptoms",),
+        short_title="Symptoms",
+        intro=(
+            "Where have you had trouble (ache, pain, discomfort or numbness)? These are the "
+            "Nordic questionnaire's nine body regions. The advice for the places you name "
+            "comes first, and a second assessment can show what changed. deskfit does not "
+            "diagnose: anything that worries you is for a health professional."
+        ),
+    ),
 )
 REVIEW_TITLE = "Review"
 

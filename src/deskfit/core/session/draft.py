@@ -242,6 +242,10 @@ def _document(state: WizardState) -> dict[str, Any]:
     document: dict[str, Any] = {"draft": meta, "answers": answers}
     if state.extra:
         document["extra"] = state.extra
+    if state.assessment:
+        document["assessment"] = state.assessment
+    if state.actions:
+        document["actions"] = state.actions
     return document
 
 
@@ -315,6 +319,7 @@ def read_draft(path: Path) -> WizardState:
     state.created = created if isinstance(created, datetime) else None
     extra = document.get("extra")
     state.extra = dict(extra) if isinstance(extra, dict) else {}
+    state.take_record(document.get("assessment"), document.get("actions"))
     for attr in ("step", "visited"):
         number = meta.get(attr)
         if isinstance(number, int) and not isinstance(number, bool):

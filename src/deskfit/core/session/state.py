@@ -9,14 +9,19 @@ draft file can hold it. Switching units changes only how lengths are *shown*.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from pydantic import ValidationError
+
 from deskfit.core.engine.advice import Advice, advise
 from deskfit.core.model.profile import SECTION_NAMES, Profile, Units
+from deskfit.core.model.record import ACTION_ID_PATTERN, Action, Assessment
+from deskfit.core.model.section import Section
 from deskfit.core.model.questions import (
     PROFILE,
     Question,
@@ -36,6 +41,19 @@ from deskfit.core.model.validation import (
 from deskfit.core.session.ondisk import DiskStamp
 
 NEEDED = "an answer is needed"
+
+
+def _usable(model: type[Section], values: Any) -> dict[str, Any] | None:
+    """``values`` as ``model`` reads them, without what it leaves unset; None if unreadable."""
+    if not isinstance(values, Mapping):
+        return None
+    try:
+        section = model.model_validate(dict(values))
+    except ValidationError:
+        return None
+    return {k: v for k, v in section.answers().items() if v is not None} or None
+
+
 NUMERIC = ("length", "number", "integer")
 
 
@@ -55,6 +73,9 @@ class WizardState:
     migrated_from: int | None = None  # the older schema version ``path`` was read as
     created: datetime | None = None
     extra: dict[str, Any] = field(default_factory=dict)
+    # Set on the review, not on a step: the assessment, and each advice line's action by id
+    assessment: dict[str, Any] = field(default_factory=dict)
+    actions: dict[str, dict[str, Any]] = field(default_factory=dict)
     step: int = 0
     visited: int = 0  # the furthest step reached; any step up to it may be jumped to
     dirty: bool = False
@@ -99,7 +120,21 @@ class WizardState:
         state.path = path
         state.created = profile.created
         state.extra = dict(profile.extra)
+        state.take_record(
+            profile.assessment.answers(), {k: a.answers() for k, a in profile.actions.items()}
+        )
         return state
+
+    def take_record(self, assessment: Any, actions: Any) -> None:
+        """The assessment and actions of a file or a draft: what the model reads of them
+        (an entry it cannot read is left out, so that a hand-edited draft still opens)."""
+        self.assessment = _usable(Assessment, assessment) or {}
+        self.actions = {}
+        if isinstance(actions, Mapping):
+            for key, action in actions.items():
+                usable = _usable(Action, action)
+                if usable is not None and re.fullmatch(ACTION_ID_PATTERN, str(key)):
+                    self.actions[str(key)] = usable
 
     # -- reading and writing answers --------------------------------------------------
 
@@ -141,6 +176,23 @@ class WizardState:
             if q.field not in kept:  # back to what the model assumes when it is not given
                 fields[q.field] = None if q.default is ... else q.default
                 self.texts.pop(q.key, None)
+
+    def set_record(self, action_id: str | None, values: Mapping[str, Any]) -> bool:
+        """Set the assessment (``action_id`` None) or one advice line's action; True when
+        it changed. ``values`` are what the model reads (``Action``, ``Assessment``)."""
+        kept = {k: v for k, v in values.items() if v is not None and v != ""}
+        old = self.assessment if action_id is None else self.actions.get(action_id, {})
+        if kept == old:
+            return False
+        if action_id is None:
+            self.assessment = kept
+        elif kept:
+            self.actions[action_id] = kept
+        else:
+            self.actions.pop(action_id, None)
+        self.dirty = True
+        self.revision += 1
+        return True
 
     def set_text(self, section: str, name: str, text: str) -> bool:
         """Record what was typed in a numeric field; True when the answer changed."""
@@ -240,6 +292,10 @@ class WizardState:
             data["created"] = self.created
         if self.extra:
             data["extra"] = dict(self.extra)
+        if self.assessment:
+            data["assessment"] = dict(self.assessment)
+        if self.actions:
+            data["actions"] = {k: dict(v) for k, v in self.actions.items()}
         for section in SECTION_NAMES:
             data[section] = self.section_data(section)
         return data

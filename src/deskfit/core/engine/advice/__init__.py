@@ -21,6 +21,7 @@ from deskfit.core.engine.advice import (
     keyboard_mouse,
     monitor,
     phone,
+    symptoms,
 )
 from deskfit.core.engine.advice.lines import (
     AREAS,
@@ -53,6 +54,7 @@ __all__ = [
 
 Section = Callable[[Writer, Profile, BodyDimensions, RosaItems], None]
 _SECTIONS: tuple[Section, ...] = (
+    symptoms.advise_health,
     chair.advise_chair,
     desk.advise_desk,
     footstool.advise_footstool,
@@ -97,15 +99,17 @@ def assumptions_for(profile: Profile, body: BodyDimensions) -> list[str]:
     return out
 
 
-def _order(plan: Plan) -> Callable[[AdviceLine], tuple[int, int, int]]:
-    """Severity, then the plan's order: its areas, and within one the step numbers."""
+def _order(plan: Plan) -> Callable[[AdviceLine], tuple[int, bool, int, int]]:
+    """Severity; within it the lines for a region the person reported trouble in; then
+    the plan's order: its areas, and within one the step numbers."""
     first_step: dict[str, int] = {}
     for s in plan.steps:
         first_step.setdefault(s.advice_id, s.number)
 
-    def key(line: AdviceLine) -> tuple[int, int, int]:
+    def key(line: AdviceLine) -> tuple[int, bool, int, int]:
         return (
             SEVERITIES.index(line.severity),
+            not line.reported,
             AREAS.index(line.area),
             first_step.get(line.id, len(plan.steps) + 1),
         )
@@ -122,9 +126,13 @@ def advise(profile: Profile) -> Advice:
     writer = Writer(profile, plan)
     for section in _SECTIONS:
         section(writer, profile, body, before)
-    lines = sorted(writer.lines, key=_order(plan))
-    # Measuring comes first when a purchase depends on it (§3.3), whatever its severity.
-    lines.sort(key=lambda line: not is_measure_first(line))
+    reasoned = [symptoms.with_reason(line, profile.symptoms) for line in writer.lines]
+    lines = sorted(reasoned, key=_order(plan))
+    # Measuring comes first when a purchase depends on it (§3.3), whatever its severity;
+    # before it only the line that says to see a health professional.
+    lines.sort(
+        key=lambda line: (line.id != symptoms.SEE_A_PROFESSIONAL, not is_measure_first(line))
+    )
     return Advice(
         profile=profile,
         body=body,

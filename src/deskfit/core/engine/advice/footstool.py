@@ -95,9 +95,12 @@ def advise_footstool(w: Writer, p: Profile, body: BodyDimensions, before: RosaIt
         )
     if crosses != "never":
         on_stool = end.footstool_height_cm > 0 or start.footstool_height_cm > 0
+        # The slouch and pelvic tilt of crossed legs are worse with low back pain (Jung
+        # et al. 2020): reported lower back trouble makes it one severity more pressing.
+        back = p.symptoms.trouble("lower_back")
         w.add(
             "crossing-legs",
-            "medium" if crosses == "often" else "low",
+            ("high" if back else "medium") if crosses == "often" else ("medium" if back else "low"),
             "footstool",
             "Stop crossing your legs",
             "Crossing your legs at the desk loads the lower back unevenly: it brings more slouch "

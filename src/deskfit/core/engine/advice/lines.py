@@ -13,9 +13,12 @@ from deskfit.core.model.profile import Profile
 from deskfit.core.model.units import format_length, format_rule_of_thumb
 
 Severity = Literal["high", "medium", "low", "info"]
-Area = Literal["chair", "desk", "footstool", "monitor", "keyboard", "mouse", "phone", "habits"]
+Area = Literal[
+    "health", "chair", "desk", "footstool", "monitor", "keyboard", "mouse", "phone", "habits"
+]
 SEVERITIES: tuple[Severity, ...] = ("high", "medium", "low", "info")
 AREAS: tuple[Area, ...] = (
+    "health",
     "chair",
     "desk",
     "footstool",
@@ -36,6 +39,7 @@ class AdviceLine:
     title: str
     text: str
     sources: tuple[str, ...]
+    reported: tuple[str, ...] = ()  # the reported symptom regions this line is for
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -44,6 +48,7 @@ class AdviceLine:
             "title": self.title,
             "text": self.text,
             "sources": list(self.sources),
+            "reported": list(self.reported),
         }
 
 
