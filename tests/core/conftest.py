@@ -25,6 +25,7 @@ from hypothesis import strategies as st
 
 from deskfit.core.engine.body import BodyDimensions, body_dimensions
 from deskfit.core.model.profile import Profile
+from deskfit.core.model.symptoms import Symptoms
 from deskfit.core.model.validation import parse_profile
 
 BASE_DOC: dict[str, Any] = {
@@ -306,6 +307,10 @@ def profile_doc_strategy(draw: st.DrawFn, *, measured: bool | None = None) -> di
     }
     if draw(st.booleans()):
         doc["keyboard"]["home_row_above_surface_cm"] = draw(_length(0, 10))
+    # last, so that the draws before it make the same workstations as before symptoms
+    troubles = draw(st.sets(st.sampled_from(sorted(Symptoms.model_fields)), max_size=8))
+    if troubles:
+        doc["symptoms"] = dict.fromkeys(sorted(troubles), True)
     return doc
 
 

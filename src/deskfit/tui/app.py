@@ -275,6 +275,17 @@ class DeskfitApp(App[None]):
         self._review = (shows, screen)
         return screen
 
+    def record_changed(self) -> None:
+        """An action or the assessment was set on the review: keep it in the draft and
+        show it there. The review stays the one shown (it is not rebuilt)."""
+        state = self.state
+        self.keep_draft()
+        if state is None or self._review is None:
+            return
+        review = self._review[1]
+        self._review = ((id(state), state.revision, state.units), review)
+        review.show_record()
+
     def _drop_review(self) -> None:
         if self._review is not None and self._let_go(self._review[1]):
             self._review = None

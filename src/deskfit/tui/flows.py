@@ -516,6 +516,54 @@ async def compare(app: DeskfitApp) -> None:
     app.push_screen(CompareScreen(compared(profile, other)))
 
 
+# -- the assessment record: actions and the assessment ---------------------------------------
+
+
+async def set_action(app: DeskfitApp, advice_id: str | None) -> None:
+    """Set what became of one advice line (``None``: ask which first)."""
+    from deskfit.core.present.record import action_words
+    from deskfit.tui.record_dialogs import ActionPicker, ActionScreen, status_mark
+
+    state = app.state
+    advice = _advice(app)
+    if state is None or advice is None or not advice.lines:
+        return
+    if advice_id is None:
+        profile = advice.profile
+        advice_id = await app.push_screen_wait(
+            ActionPicker(
+                [
+                    (
+                        line.id,
+                        f"{status_mark(state.actions.get(line.id))} {line.title}",
+                        action_words(profile.actions.get(line.id)),
+                    )
+                    for line in advice.lines
+                ]
+            )
+        )
+        if advice_id is None:
+            return
+    title = next((line.title for line in advice.lines if line.id == advice_id), advice_id)
+    values = await app.push_screen_wait(
+        ActionScreen(advice_id, title, state.actions.get(advice_id, {}))
+    )
+    if values is not None and state.set_record(advice_id, values):
+        app.record_changed()
+
+
+async def set_assessment(app: DeskfitApp) -> None:
+    """Set who assessed, when, and when to review."""
+    from deskfit.tui.record_dialogs import AssessmentScreen
+
+    state = app.state
+    if state is None:
+        return
+    values = await app.push_screen_wait(AssessmentScreen(state.assessment))
+    if values is not None and state.set_record(None, values):
+        app.record_changed()
+
+
 # -- quitting ---------------------------------------------------------------------------------
 
 

@@ -29,8 +29,8 @@ from hypothesis import strategies as st
 
 from deskfit.core.files import store
 from deskfit.core.files.store import MAX_FILE_BYTES, ProfileFileError, load_profile
-from deskfit.core.model.record import Assessment
 from deskfit.core.model.profile import SECTION_MODELS, Profile
+from deskfit.core.model.record import Assessment
 from deskfit.core.model.validation import MAX_PROBLEMS, Problem, printable
 
 FILE_LEVEL = re.compile(r"(is |no such file|permission denied|cannot be read|the file )")

@@ -21,7 +21,8 @@ from pydantic.fields import FieldInfo
 from pydantic_core import ErrorDetails
 
 from deskfit.core.model.fields import RANGE_PHRASE, UNIT
-from deskfit.core.model.profile import SECTION_MODELS, Profile, Section
+from deskfit.core.model.profile import SECTION_MODELS, Profile
+from deskfit.core.model.section import Section
 from deskfit.core.model.shown_text import describe, safe, unsafe_chars
 from deskfit.core.model.units import UnitSystem, format_length, read_number
 
@@ -333,7 +334,7 @@ def explain(error: ErrorDetails) -> Problem:
 def rule_problems(profile: Profile) -> list[Problem]:
     """Cross-field problems of every section, keyed by the field they concern."""
     out: list[Problem] = []
-    for name, section in profile.sections().items():
+    for name, section in {**profile.sections(), "assessment": profile.assessment}.items():
         out += [Problem(f"{name}.{r.field}", r.message) for r in section.rules()]
     return out
 

@@ -35,6 +35,12 @@ from deskfit.core.model.validation import (
     field_info,
     parse_profile,
 )
+from deskfit.core.ops.record_changes import (
+    is_record,
+    locate_record,
+    read_record_value,
+    record_table,
+)
 
 # The profile's own questions (PROFILE_FIELDS) are the top-level keys a script may answer;
 # the other top-level keys are deskfit's (schema_version, created, updated, advice) or
@@ -109,6 +115,9 @@ def _every_key() -> list[str]:
 
 def locate(key: str) -> tuple[str, str] | Problem:
     """``(section, field)`` for a dotted key, or the Problem saying why it is not one."""
+    record = locate_record(key)
+    if record is not None:
+        return record
     parts = key.split(".")
     head = parts[0]
     if len(parts) == 1:
@@ -190,6 +199,8 @@ def read_changes(assignments: Iterable[str], units: Units) -> tuple[list[Change]
         located.append((index, *where, text))
 
     for _, section, field, text in located:
+        if is_record(section):
+            continue
         if (section, field) == (TOP, "units") and count[section, field] == 1:
             value, _ = read_value(section, field, text, units)
             if value in ("metric", "imperial"):
@@ -207,16 +218,25 @@ def read_changes(assignments: Iterable[str], units: Units) -> tuple[list[Change]
                 times = count[section, field]
                 problems.append((index, Problem(change.key, f"given {times} times; give it once")))
             continue
-        value, message = read_value(section, field, text, units)
-        if message is None and value is CLEAR:
-            message = _cannot_clear(section, field) if _required(section, field) else None
-        elif message is None:
-            message = check_answer(question(section, field), value, text, units)
+        value, message = _read(section, field, text, units)
         if message is not None:
             problems.append((index, Problem(change.key, message)))
             continue
         changes.append(Change(section, field, text, value))
     return changes, [p for _, p in sorted(problems, key=lambda item: item[0])]
+
+
+def _read(section: str, field: str, text: str, units: Units) -> tuple[Any, str | None]:
+    """One value read and checked on its own, as the wizard reads and checks it."""
+    if is_record(section):  # the assessment and the actions: nothing there is required
+        value, message = read_record_value(section, field, text)
+        return (CLEAR if value is None else value), message
+    value, message = read_value(section, field, text, units)
+    if message is None and value is CLEAR:
+        message = _cannot_clear(section, field) if _required(section, field) else None
+    elif message is None:
+        message = check_answer(question(section, field), value, text, units)
+    return value, message
 
 
 def apply_changes(profile: Profile, changes: Sequence[Change]) -> Profile:
@@ -237,7 +257,12 @@ def _applied(profile: Profile, changes: Sequence[Change]) -> dict[str, Any]:
     # footstool just bought rather than the "no" that went with having none.)
     _prune(data)
     for change in changes:
-        table = data if change.section == TOP else data.setdefault(change.section, {})
+        if is_record(change.section):
+            table = record_table(data, change.section)
+        elif change.section == TOP:
+            table = data
+        else:
+            table = data.setdefault(change.section, {})
         if change.value is CLEAR:
             table.pop(change.field, None)
         else:

@@ -10,7 +10,9 @@
   A's units);
 - the ROSA score of each, now and after the changes;
 - the advice resolved (ids in A's advice and not in B's) and the advice new (in B's and
-  not in A's).
+  not in A's);
+- the symptoms reported in each (they are answers too, listed also in words), and every
+  action whose status, date, owner or note differs, with those done in B and not in A.
 
 Not compared: ``created`` and ``updated`` (when a file was saved says nothing about the
 workstation), ``schema_version`` (both are current once loaded) and the free-form
@@ -29,8 +31,11 @@ from deskfit.core.engine.rosa import RosaScore
 from deskfit.core.model.fields import UNIT
 from deskfit.core.model.profile import SECTION_MODELS, SECTION_NAMES, Profile, Units
 from deskfit.core.model.questions import PROFILE_FIELDS
+from deskfit.core.model.record import STATUS_WORDS
 from deskfit.core.model.units import format_length
+from deskfit.core.ops.report import problem_title
 from deskfit.core.present.answers import SECTION_TITLES, format_answer
+from deskfit.core.present.record import NOTHING_REPORTED, action_words, symptoms_summary
 from deskfit.core.present.render import (
     ROSA_PARTS,
     SETTING_ROWS,
@@ -53,6 +58,7 @@ __all__ = [
 NO_DIFFERENCES = "No differences."
 PROFILE_TITLE = "Profile"  # the section title of the profile's own name and units
 CUSHION = ("Seat cushion", "cushion_cm")
+DONE = STATUS_WORDS["done"]
 
 
 @dataclass(frozen=True)
@@ -92,6 +98,16 @@ class Comparison:
     rosa_after_b: RosaScore
     resolved: list[AdviceLine]
     new: list[AdviceLine]
+    symptoms_a: str = NOTHING_REPORTED
+    symptoms_b: str = NOTHING_REPORTED
+    actions: tuple[Changed, ...] = ()  # key "actions.<advice id>", both sides in words
+
+    @property
+    def done(self) -> list[Changed]:
+        """The actions done in B that were not done in A."""
+        return [
+            a for a in self.actions if a.after.startswith(DONE) and not a.before.startswith(DONE)
+        ]
 
     @property
     def final_change(self) -> int:
@@ -111,6 +127,7 @@ class Comparison:
             and not self.settings
             and not self.resolved
             and not self.new
+            and not self.actions
             and self.rosa_a.as_dict() == self.rosa_b.as_dict()
             and self.rosa_after_a.as_dict() == self.rosa_after_b.as_dict()
         )
@@ -185,6 +202,19 @@ def _only_in(lines: list[AdviceLine], other: list[AdviceLine]) -> list[AdviceLin
     return out
 
 
+def _changed_actions(a: Advice, b: Advice) -> tuple[Changed, ...]:
+    titles = {line.id: line.title for line in (*a.lines, *b.lines)}
+    acts_a, acts_b = a.profile.actions, b.profile.actions
+    out = []
+    for advice_id in sorted(acts_a.keys() | acts_b.keys()):
+        before = action_words(acts_a.get(advice_id)) or "no action recorded"
+        after = action_words(acts_b.get(advice_id)) or "no action recorded"
+        if before != after:
+            title = titles.get(advice_id) or problem_title(advice_id)
+            out.append(Changed(f"actions.{advice_id}", title, before, after))
+    return tuple(out)
+
+
 def compare(a: Profile, b: Profile) -> Comparison:
     """What changed from A to B: answers, settings, ROSA, advice resolved and new.
 
@@ -203,6 +233,9 @@ def compare(a: Profile, b: Profile) -> Comparison:
         rosa_after_b=advice_b.rosa_after,
         resolved=_only_in(advice_a.lines, advice_b.lines),
         new=_only_in(advice_b.lines, advice_a.lines),
+        symptoms_a=symptoms_summary(a.symptoms),
+        symptoms_b=symptoms_summary(b.symptoms),
+        actions=_changed_actions(advice_a, advice_b),
     )
 
 
@@ -280,7 +313,21 @@ def comparison_text(c: Comparison) -> str:
             out.append(empty)
         for line in lines:
             out += wrap(f"[{line.severity}] {line.title} ({line.id})", "    ", "  - ")
+    out += heading("Symptoms")
+    out += wrap(c.symptoms_a, "     ", "A:   ")
+    out += wrap(c.symptoms_b, "     ", "B:   ")
+    out += heading("Actions (A → B)")
+    if not c.actions:
+        out.append("None changed.")
+    for item in c.actions:
+        out += wrap(f"{item.title}: {item.before} → {item.after}", "      ", "  - ")
+    if c.actions:
+        out += ["", f"Done since A: {_count(len(c.done), 'action')}."]
     return "\n".join(out) + "\n"
+
+
+def _count(n: int, what: str) -> str:
+    return f"{n} {what}{'' if n == 1 else 's'}"
 
 
 def _md(text: str) -> str:
@@ -327,6 +374,13 @@ def comparison_markdown(c: Comparison) -> str:
         if not lines:
             out.append("None.")
         out += [f"- **{_md(line.title)}** ({line.severity}, `{line.id}`)" for line in lines]
+    out += ["", "## Symptoms", "", f"- **A**: {c.symptoms_a}", f"- **B**: {c.symptoms_b}"]
+    out += ["", "## Actions (A → B)", ""]
+    if c.actions:
+        out += md_table([(a.title, a.before, a.after) for a in c.actions], ("", "A", "B"))
+        out += ["", f"Done since A: {_count(len(c.done), 'action')}."]
+    else:
+        out.append("None changed.")
     return "\n".join(out) + "\n"
 
 
@@ -346,6 +400,9 @@ def comparison_json(c: Comparison) -> dict[str, Any]:
         },
         "resolved": [{"id": line.id, "title": line.title} for line in c.resolved],
         "new": [{"id": line.id, "title": line.title} for line in c.new],
+        "symptoms": {"a": c.symptoms_a, "b": c.symptoms_b},
+        "actions": [a.as_dict() for a in c.actions],
+        "done": [a.key.split(".", 1)[1] for a in c.done],
     }
 
 

@@ -50,12 +50,14 @@ from array import array
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, fields
+from datetime import date
 from pathlib import Path
 from typing import BinaryIO, Literal
 
 from deskfit.core.engine.advice import Advice, advise
 from deskfit.core.files import store
 from deskfit.core.model.shown_text import safe, safe_path
+from deskfit.core.ops.actions import count_actions
 
 SortKey = Literal["rosa", "name"]
 SORTS: tuple[SortKey, ...] = ("rosa", "name")
@@ -146,6 +148,12 @@ class Row:
     buy_cushion_cm: float | None = None
     buy_monitor_riser_cm: float | None = None
     buy_desk_riser_cm: float | None = None
+    # follow-up (core/ops/actions.py): what is still to do, and whether a review is late
+    open_actions: int = 0
+    overdue_actions: int = 0
+    owners: tuple[tuple[str, int], ...] = ()  # (owner as safe shows it, open actions)
+    review_date: str | None = None
+    review_overdue: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,6 +170,26 @@ class ShoppingItem:
 
 
 @dataclass(frozen=True)
+class Actions:
+    """The follow-up across profiles: open and overdue actions, late reviews, owners."""
+
+    open: int
+    overdue: int
+    profiles_with_open: int
+    reviews_overdue: int
+    owners: tuple[tuple[str, int], ...]  # (owner, open actions), most first
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "open": self.open,
+            "overdue": self.overdue,
+            "profiles_with_open": self.profiles_with_open,
+            "reviews_overdue": self.reviews_overdue,
+            "owners": dict(self.owners),
+        }
+
+
+@dataclass(frozen=True)
 class Summary:
     profiles: int
     invalid: int
@@ -169,6 +197,7 @@ class Summary:
     bands_after: dict[str, int]
     problems: tuple[tuple[str, str, int], ...]  # (id, title, profiles), commonest first
     shopping: tuple[ShoppingItem, ...]
+    actions: Actions = field(default_factory=lambda: Actions(0, 0, 0, 0, ()))
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -180,6 +209,7 @@ class Summary:
             "shopping": [
                 {"item": s.what, "count": s.count, "sizes": dict(s.sizes)} for s in self.shopping
             ],
+            "actions": self.actions.as_dict(),
         }
 
 
@@ -247,12 +277,15 @@ def _one_line(exc: store.ProfileFileError, shown: str) -> str:
     return lines[0] + (f" (and {more} more problem{'s' if more > 1 else ''})" if more else "")
 
 
-def row_for(advice: Advice, file: str) -> Row:
-    """The compact row of one profile's advice: settings and purchases read off its plan.
+def row_for(advice: Advice, file: str, today: date | None = None) -> Row:
+    """The compact row of one profile's advice: settings and purchases read off its plan,
+    and what is still to do as of ``today``.
 
     ``file`` is shown as ``shown_text.safe_path`` shows it, the profile's name as ``safe``.
     """
     profile, to, plan = advice.profile, advice.settings, advice.plan
+    todo = count_actions(advice, today or date.today())
+    review = profile.assessment.review_date
     f = plan.findings
     bought = {s.buy: s for s in plan.purchases}
     stool, tray, cushion = (
@@ -285,6 +318,11 @@ def row_for(advice: Advice, file: str) -> Row:
         buy_cushion_cm=round(cushion.to_cm, 1) if cushion else None,
         buy_monitor_riser_cm=round(riser.change_cm, 1) if riser else None,
         buy_desk_riser_cm=round(desk_risers.change_cm, 1) if desk_risers else None,
+        open_actions=todo.open,
+        overdue_actions=todo.overdue,
+        owners=tuple((safe(owner), n) for owner, n in todo.owners),
+        review_date=review.isoformat() if review else None,
+        review_overdue=todo.review_overdue,
     )
 
 
@@ -409,6 +447,8 @@ class Tally:
         self.problems: Counter[str] = Counter()
         self.trays = 0
         self.chairs = 0
+        self.open = self.overdue = self.with_open = self.late_reviews = 0
+        self.owners: Counter[str] = Counter()
         self.sizes: dict[str, Counter[str]] = {
             what: Counter()
             for what in ("footstools", "seat cushions", "monitor risers", "desk risers")
@@ -421,6 +461,12 @@ class Tally:
         self.problems.update(row.problems)
         self.trays += row.buy_tray
         self.chairs += row.buy_chair
+        self.open += row.open_actions
+        self.overdue += row.overdue_actions
+        self.with_open += row.open_actions > 0
+        self.late_reviews += row.review_overdue
+        for owner, n in row.owners:
+            self.owners[owner] += n
         for what, size in (
             ("footstools", row.buy_footstool_cm),
             ("seat cushions", row.buy_cushion_cm),
@@ -450,6 +496,13 @@ class Tally:
                 self._sized("seat cushions"),
                 self._sized("monitor risers"),
                 self._sized("desk risers"),
+            ),
+            actions=Actions(
+                self.open,
+                self.overdue,
+                self.with_open,
+                self.late_reviews,
+                tuple(sorted(self.owners.items(), key=lambda kv: (-kv[1], kv[0]))),
             ),
         )
 

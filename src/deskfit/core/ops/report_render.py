@@ -48,6 +48,9 @@ CSV_HEADER: tuple[str, ...] = (
     "work_surface_cm",
     "footstool_cm",
     "monitor_top_cm",
+    "open_actions",
+    "overdue_actions",
+    "review_date",
     "error",
 )
 
@@ -96,6 +99,32 @@ def _counts_line(s: Summary) -> str:
     )
 
 
+def plural(n: int, one: str, many: str | None = None) -> str:
+    """'1 action', '3 actions'."""
+    return f"{n} {one if n == 1 else (many or one + 's')}"
+
+
+def _follow_up(row: Row) -> str:
+    """'2 open actions (1 overdue); review by 2027-01-01, overdue'."""
+    words = plural(row.open_actions, "open action")
+    if row.overdue_actions:
+        words += f" ({row.overdue_actions} overdue)"
+    if row.review_date:
+        words += f"; review by {row.review_date}" + (", overdue" if row.review_overdue else "")
+    return words
+
+
+def _actions_words(s: Summary) -> str:
+    a = s.actions
+    words = (
+        f"{plural(a.open, 'open action')} in {plural(a.profiles_with_open, 'profile')}, "
+        f"{a.overdue} overdue; {plural(a.reviews_overdue, 'review')} overdue."
+    )
+    if a.owners:
+        words += " Open by owner: " + ", ".join(f"{shown(o)} {n}" for o, n in a.owners) + "."
+    return words
+
+
 def _lines(lines: list[str]) -> str:
     return "".join(line + "\n" for line in lines)
 
@@ -113,6 +142,7 @@ def iter_text(
         out += wrap(_settings_words(row), pad)
         for k, title in enumerate(row.top_advice, start=1):
             out += wrap(shown(title), pad + "   ", f"{pad}{k}. ")
+        out += wrap(_follow_up(row), pad)
         out.append("")
         yield _lines(out)
     out = ["Summary", "-" * 7, "ROSA band         now  after"]
@@ -123,6 +153,8 @@ def iter_text(
         out.append("  none")
     for advice_id, title, n in s.problems:
         out += wrap(f"{title} ({advice_id})", " " * 10, f"  {n:>6}  ")
+    out += ["", "Follow-up"]
+    out += wrap(_actions_words(s), "  ", "  ")
     out += ["", "Shopping list"]
     for item in s.shopping:
         out += wrap(f"{item.what}", " " * 10, f"  {item.count:>6}  ")
@@ -179,6 +211,7 @@ def iter_markdown(
     out += md_table(("band", "now", "after"), [(b, s.bands[b], s.bands_after[b]) for b in s.bands])
     out += ["", "### Most common problems", ""]
     out += md_table(("profiles", "problem", "id"), [(n, t, i) for i, t, n in s.problems])
+    out += ["", "### Follow-up", "", _esc(_actions_words(s))]
     out += ["", "### Shopping list", ""]
     out += md_table(
         ("count", "item", "sizes"), [(it.count, it.what, _sizes(it.sizes)) for it in s.shopping]
@@ -219,6 +252,9 @@ def csv_row(row: Row | ReportError) -> list[str]:
         cm(row.surface_cm),
         cm(row.footstool_cm),
         cm(row.monitor_top_cm),
+        str(row.open_actions),
+        str(row.overdue_actions),
+        row.review_date or "",
         "",
     ]
 
@@ -259,6 +295,13 @@ def row_dict(row: Row) -> dict[str, object]:
             "footstool_height_cm": row.footstool_cm,
             "monitor_top_height_cm": row.monitor_top_cm,
         },
+        "actions": {
+            "open": row.open_actions,
+            "overdue": row.overdue_actions,
+            "owners": {shown(o): n for o, n in row.owners},
+        },
+        "review_date": row.review_date,
+        "review_overdue": row.review_overdue,
     }
 
 

@@ -11,9 +11,10 @@ from typing import Any
 from pydantic.fields import FieldInfo
 
 from deskfit.core.model.fields import CHOICES, UNIT
-from deskfit.core.model.profile import SECTION_MODELS, Profile, Section, Units
+from deskfit.core.model.profile import SECTION_MODELS, Profile, Units
 from deskfit.core.model.questionnaire import SECTION_TITLES
 from deskfit.core.model.questions import not_applying
+from deskfit.core.model.section import Section
 from deskfit.core.model.units import format_length
 
 __all__ = ["SECTION_TITLES", "answers_text", "format_answer"]

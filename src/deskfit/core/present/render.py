@@ -18,6 +18,14 @@ from deskfit.core.engine.plan import Step
 from deskfit.core.engine.rosa import RosaScore
 from deskfit.core.model.profile import Units
 from deskfit.core.model.units import format_length, round_for_people
+from deskfit.core.present.record import (
+    action_dict,
+    action_of,
+    action_words,
+    assessment_words,
+    record_json,
+    symptoms_summary,
+)
 
 WIDTH = 80
 
@@ -144,10 +152,12 @@ def heading(title: str) -> list[str]:
     return ["", title, "=" * len(title)]
 
 
-def _line_text(n: int, line: AdviceLine) -> list[str]:
+def _line_text(n: int, line: AdviceLine, action: str) -> list[str]:
     out = wrap(f"[{line.severity}] {line.title}", "    ", f"{n:>2}. ")
     out += wrap(line.text, "    ")
     out += wrap("Sources: " + "; ".join(line.sources), "      ", "    ")
+    if action:
+        out += wrap("Action: " + action, "      ", "    ")
     return out
 
 
@@ -186,17 +196,21 @@ def to_text(advice: Advice) -> str:
     out += heading("Advice")
     if advice.lines:
         for n, line in enumerate(advice.lines, 1):
-            out += _line_text(n, line)
+            out += _line_text(n, line, action_words(action_of(p, line)))
             out.append("")
         out.pop()
     else:
         out.append("Nothing to change: this workstation fits you.")
+    out += heading("Symptoms")
+    out += wrap(symptoms_summary(p.symptoms), "")
     out += heading("Your body")
     out += text_table(body_rows(advice, units), ("", "Value", "Source"))
     if advice.assumptions:
         out += ["", "Assumptions:"]
         for a in advice.assumptions:
             out += wrap(a, "    ", "  - ")
+    if assessment_words(p):
+        out += ["", *wrap(assessment_words(p), "")]
     out += ["", f"Made by deskfit {__version__}. ROSA: Sonne, Villalta & Andrews (2012)."]
     return "\n".join(out) + "\n"
 
@@ -246,11 +260,16 @@ def to_markdown(advice: Advice) -> str:
     for n, line in enumerate(advice.lines, 1):
         out += [f"{n}. **{line.title}** ({line.severity})", "", f"   {line.text}", ""]
         out += [f"   *Sources: {'; '.join(line.sources)}*", ""]
+        if action := action_words(action_of(p, line)):
+            out += [f"   Action: {action}", ""]
+    out += ["## Symptoms", "", symptoms_summary(p.symptoms), ""]
     out += ["## Your body", ""]
     out += md_table(body_rows(advice, units), ("", "Value", "Source"))
     if advice.assumptions:
         out += ["", "Assumptions:", ""]
         out += [f"- {a}" for a in advice.assumptions]
+    if assessment_words(p):
+        out += ["", assessment_words(p)]
     out += ["", f"*Made by deskfit {__version__}. ROSA: Sonne, Villalta & Andrews (2012).*"]
     return "\n".join(out) + "\n"
 
@@ -273,9 +292,12 @@ def to_json(advice: Advice) -> dict[str, Any]:
         "settings": advice.settings.export_dict(),
         "rosa": advice.rosa.as_dict(),
         "rosa_after": advice.rosa_after.as_dict(),
-        "advice": [line.as_dict() for line in advice.lines],
+        "advice": [
+            {**line.as_dict(), "action": action_dict(action_of(p, line))} for line in advice.lines
+        ],
         "plan": [step.as_dict() for step in advice.plan.steps],
         "assumptions": list(advice.assumptions),
+        **record_json(advice),
     }
 
 

@@ -20,8 +20,6 @@ from pydantic import ValidationError
 
 from deskfit.core.engine.advice import Advice, advise
 from deskfit.core.model.profile import SECTION_NAMES, Profile, Units
-from deskfit.core.model.record import ACTION_ID_PATTERN, Action, Assessment
-from deskfit.core.model.section import Section
 from deskfit.core.model.questions import (
     PROFILE,
     Question,
@@ -31,6 +29,8 @@ from deskfit.core.model.questions import (
     questions,
 )
 from deskfit.core.model.reading import check_answer, read_answer
+from deskfit.core.model.record import ACTION_ID_PATTERN, Action, Assessment
+from deskfit.core.model.section import Section
 from deskfit.core.model.units import format_length_input
 from deskfit.core.model.validation import (
     Problem,

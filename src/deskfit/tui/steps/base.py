@@ -112,6 +112,9 @@ class WizardScreen(Screen[None]):
     def on_screen_resume(self) -> None:
         self.query_one(StepList).update_steps(self.index, self.state.visited, self.flagged_steps())
 
+    def show_record(self) -> None:
+        """The actions or the assessment changed (set on the review, which shows them)."""
+
     def action_back(self) -> None:
         self.post_message(self.Go(self.index - 1, back=True))
 

@@ -24,7 +24,9 @@ from deskfit.core.model.questions import question
 from deskfit.core.model.units import format_length
 from deskfit.core.model.validation import ProfileInvalid
 from deskfit.core.present import render
+from deskfit.core.present.record import action_words, assessment_words, symptoms_summary
 from deskfit.core.session.diagram import Scene
+from deskfit.tui.record_dialogs import status_mark
 from deskfit.tui.steps.base import WizardScreen
 from deskfit.tui.widgets.app_watch import forget_app_watchers, watch_app
 from deskfit.tui.widgets.diagram import PostureDiagram
@@ -232,6 +234,37 @@ class ReviewScreen(WizardScreen):
         color: $text-muted;
         text-style: italic;
     }
+
+    ReviewScreen .advice-action {
+        height: auto;
+        margin-top: 1;
+    }
+
+    ReviewScreen .advice-action Static {
+        width: 1fr;
+        height: auto;
+        padding-top: 1;
+    }
+
+    ReviewScreen .advice-action Button, ReviewScreen #record Button {
+        min-width: 14;
+        margin-left: 1;
+    }
+
+    ReviewScreen #record {
+        height: auto;
+        margin-top: 1;
+    }
+
+    ReviewScreen #record Static {
+        width: 1fr;
+        height: auto;
+        padding-top: 1;
+    }
+
+    ReviewScreen #symptoms {
+        margin-bottom: 1;
+    }
     """
 
     BINDINGS: ClassVar[list[Any]] = [
@@ -241,6 +274,8 @@ class ReviewScreen(WizardScreen):
         Binding("e", "app.export", "Export"),
         Binding("c", "app.copy", "Copy"),
         Binding("m", "app.compare", "Compare", tooltip="with another saved profile"),
+        Binding("a", "action", "Action", tooltip="to do, done, declined or not possible"),
+        Binding("r", "assessment", "Assessment", tooltip="assessor, date and review date"),
     ]
 
     def compose(self) -> ComposeResult:
@@ -273,6 +308,10 @@ class ReviewScreen(WizardScreen):
                             id="diagram",
                         )
                     yield Static(estimated_text(advice), id="estimated")
+                    yield Static(
+                        "[b]Symptoms:[/b] " + symptoms_summary(advice.profile.symptoms),
+                        id="symptoms",
+                    )
                     now_drivers = render.drivers(advice.rosa)
                     if now_drivers:
                         with Collapsible(
@@ -295,9 +334,8 @@ class ReviewScreen(WizardScreen):
                     if not advice.lines:
                         yield Static("Nothing to change: this workstation fits you.")
                     for n, line in enumerate(advice.lines, 1):
-                        mark = SEVERITY.get(line.severity, ("·", ""))[0]
                         with Collapsible(
-                            title=f"{mark:<8} {line.title}",
+                            title=self._advice_title(line.id, line.title, line.severity),
                             id=f"advice-{n}",
                             classes=f"advice -{line.severity}",
                         ):
@@ -306,6 +344,12 @@ class ReviewScreen(WizardScreen):
                                 yield Static(
                                     "Source: " + "; ".join(line.sources), classes="advice-source"
                                 )
+                            with Horizontal(classes="advice-action"):
+                                yield Static(self._action_text(line.id))
+                                yield Button("Action…", name=line.id, classes="set-action")
+                    with Horizontal(id="record"):
+                        yield Static(self._assessment_text(), id="assessment-line")
+                        yield Button("Assessment…", id="set-assessment")
                     if advice.assumptions:
                         yield Static(
                             "\n".join(
@@ -320,6 +364,56 @@ class ReviewScreen(WizardScreen):
                     yield Button("Export", id="export")
                     yield Button("Copy", id="copy")
         yield KeyLine()
+
+    # -- the record: each line's action, and the assessment -----------------------------
+
+    def _advice_title(self, advice_id: str, title: str, severity: str) -> str:
+        mark = SEVERITY.get(severity, ("·", ""))[0]
+        return f"{mark:<8} {status_mark(self.state.actions.get(advice_id))} {title}"
+
+    def _action_text(self, advice_id: str) -> str:
+        values = self.state.actions.get(advice_id)
+        if not values:
+            return "[dim]No action recorded yet: [b]a[/b] sets it.[/dim]"
+        profile = self.state.advice().profile
+        return "[b]Action:[/b] " + action_words(profile.actions.get(advice_id))
+
+    def _assessment_text(self) -> str:
+        words = assessment_words(self.state.advice().profile)
+        return words or "[dim]No assessor or review date yet: [b]r[/b] adds them.[/dim]"
+
+    def show_record(self) -> None:
+        advice = self.state.advice()
+        for n, line in enumerate(advice.lines, 1):
+            for box_ in self.query(f"#advice-{n}").results(Collapsible):
+                box_.title = self._advice_title(line.id, line.title, line.severity)
+                box_.query_one(".advice-action Static", Static).update(self._action_text(line.id))
+        self.query_one("#assessment-line", Static).update(self._assessment_text())
+        self._show_saved()
+
+    def _focused_line(self) -> str | None:
+        """The advice line the focus is in (its title or its button), if any."""
+        advice = self.state.advice()
+        node = self.focused
+        while node is not None and node is not self:
+            if isinstance(node, Collapsible) and (node.id or "").startswith("advice-"):
+                return advice.lines[int(node.id.split("-")[1]) - 1].id  # type: ignore[union-attr]
+            node = node.parent  # type: ignore[assignment]
+        return None
+
+    def action_action(self) -> None:
+        self.wizard.run_flow("set_action", self._focused_line())
+
+    def action_assessment(self) -> None:
+        self.wizard.run_flow("set_assessment")
+
+    @on(Button.Pressed, ".set-action")
+    def _set_action(self, event: Button.Pressed) -> None:
+        self.wizard.run_flow("set_action", event.button.name)
+
+    @on(Button.Pressed, "#set-assessment")
+    def _set_assessment(self) -> None:
+        self.wizard.run_flow("set_assessment")
 
     def on_mount(self) -> None:
         for widget in self.query("#review"):
