@@ -107,6 +107,7 @@ WALK: list[list[tuple[str, str, Any]]] = [
         ("habits", "longest_stretch_min", "90"),
         ("habits", "crosses_legs", "often"),
     ],
+    [],  # aches and pains: none reported
 ]
 
 
