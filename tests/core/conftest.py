@@ -307,7 +307,14 @@ def profile_doc_strategy(draw: st.DrawFn, *, measured: bool | None = None) -> di
     }
     if draw(st.booleans()):
         doc["keyboard"]["home_row_above_surface_cm"] = draw(_length(0, 10))
-    # last, so that the draws before it make the same workstations as before symptoms
+    return doc
+
+
+@st.composite
+def with_symptoms(draw: st.DrawFn, docs: st.SearchStrategy[dict[str, Any]]) -> dict[str, Any]:
+    """A generated profile with some of the symptoms reported (they order the advice and
+    never change the plan: tests/core/engine/test_advice_symptoms.py)."""
+    doc = draw(docs)
     troubles = draw(st.sets(st.sampled_from(sorted(Symptoms.model_fields)), max_size=8))
     if troubles:
         doc["symptoms"] = dict.fromkeys(sorted(troubles), True)

@@ -9,7 +9,7 @@ from typing import Any
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from tests.core.conftest import profile_doc_strategy
+from tests.core.conftest import profile_doc_strategy, with_symptoms
 
 from deskfit.core.engine.advice import SEVERITIES, advise
 from deskfit.core.engine.advice.measure import is_measure_first
@@ -74,7 +74,7 @@ def test_every_region_has_advice_for_it() -> None:
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(doc=profile_doc_strategy(), flags=st.sets(st.sampled_from(FLAGS)))
+@given(doc=with_symptoms(profile_doc_strategy()), flags=st.sets(st.sampled_from(FLAGS)))
 def test_symptoms_change_the_order_and_words_never_the_plan(
     doc: dict[str, Any], flags: set[str]
 ) -> None:
