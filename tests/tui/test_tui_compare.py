@@ -66,6 +66,10 @@ async def test_compare_with_another_saved_profile(profiles_dir: Path) -> None:
         assert all(s.title in settings for s in c.settings)
         resolved = text_of(screen, "#compare-resolved")
         assert c.resolved and all(line.title in resolved for line in c.resolved)
+        # Sam reports lower back trouble, Ruth nothing
+        symptoms = text_of(screen, "#compare-symptoms")
+        assert symptoms == "A Lower back (last 7 days too). B No trouble reported."
+        assert text_of(screen, "#compare-actions") == "The same actions."
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, ReviewScreen)

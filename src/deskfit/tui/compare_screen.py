@@ -261,6 +261,19 @@ class CompareScreen(Screen[None]):
                     classes="section-title",
                 )
                 yield Static(advice_list(c.new) if c.new else Text("None."), id="compare-new")
+                yield Static("[b]Symptoms[/b]", classes="section-title")
+                yield Static(
+                    Text.assemble(("A  ", "dim"), c.symptoms_a, "\n", ("B  ", "dim"), c.symptoms_b),
+                    id="compare-symptoms",
+                )
+                yield Static(
+                    f"[b]Actions changed[/b] ({len(c.actions)}; done since A: {len(c.done)})",
+                    classes="section-title",
+                )
+                if c.actions:
+                    yield Static(changed_table(list(c.actions)), id="compare-actions")
+                else:
+                    yield Static("The same actions.", id="compare-actions")
         yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:

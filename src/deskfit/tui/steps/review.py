@@ -271,8 +271,10 @@ class ReviewScreen(WizardScreen):
         Binding("d", "toggle_diagram", "Draw", tooltip="the drawing now, or after the plan"),
         # the Save button is on the screen: the key stays, the footer keeps room for Theme
         Binding("ctrl+s", "app.save", "Save", show=False),
-        Binding("e", "app.export", "Export"),
-        Binding("c", "app.copy", "Copy"),
+        # Export and Copy are buttons on the screen too: their keys stay, the key line
+        # keeps room for the record's keys and Theme at 80 columns
+        Binding("e", "app.export", "Export", show=False),
+        Binding("c", "app.copy", "Copy", show=False),
         Binding("m", "app.compare", "Compare", tooltip="with another saved profile"),
         Binding("a", "action", "Action", tooltip="to do, done, declined or not possible"),
         Binding("r", "assessment", "Assessment", tooltip="assessor, date and review date"),
