@@ -48,6 +48,8 @@ def rasterise(
 ) -> Rows:
     """``height`` rows of ``width`` cells. Panels side by side share a ``frame`` (one
     scale) and a label ``column`` width (see ``label_column``), so their drawings line up."""
+    if width <= 0 or height <= 0:  # not laid out yet
+        return ()
     if width < MIN_WIDTH or height < MIN_HEIGHT:
         note = tuple(Cell(c, "leader") if c != " " else Cell() for c in TOO_SMALL[:width])
         return (note + (Cell(),) * (width - len(note)),) + ((Cell(),) * width,) * (height - 1)
@@ -105,23 +107,20 @@ class _Grid:
         radius = max(0.5, width * (self.sx + self.sy) / 4)
         along = 0.0
         for (x0, y0), (x1, y1) in pairwise(pts):
-            dx, dy = x1 - x0, y1 - y0
-            length2 = dx * dx + dy * dy
-            for j in range(max(0, int(min(y0, y1) - radius)), self.height - 1):
-                if j > max(y0, y1) + radius:
-                    break
-                for i in range(max(0, int(min(x0, x1) - radius)), self.width):
-                    if i > max(x0, x1) + radius:
-                        break
-                    cx, cy = i + 0.5, j + 0.5
-                    t = 0.0 if not length2 else ((cx - x0) * dx + (cy - y0) * dy) / length2
-                    t = min(1.0, max(0.0, t))
-                    if math.hypot(cx - x0 - t * dx, cy - y0 - t * dy) > radius:
-                        continue
-                    if dashed and (along + t * math.sqrt(length2)) % 3 >= 1.5:
+            length = math.hypot(x1 - x0, y1 - y0)
+            first = max(0, math.ceil(min(y0, y1) - radius - 0.5))
+            last = min(self.height - 2, math.floor(max(y0, y1) + radius - 0.5))
+            for j in range(first, last + 1):
+                span = _capsule_span(x0, y0, x1, y1, radius, j + 0.5)
+                if span is None:
+                    continue
+                for i in range(
+                    max(0, math.ceil(span[0] - 0.5)), min(self.width, math.floor(span[1] - 0.5) + 1)
+                ):
+                    if dashed and (along + _along(x0, y0, x1, y1, i + 0.5, j + 0.5)) % 3 >= 1.5:
                         continue
                     self.px[j][i] = kind
-            along += math.sqrt(length2)
+            along += length
 
     def cell(self, i: int, row: int) -> Cell:
         top, bottom = self.px[2 * row][i], self.px[2 * row + 1][i]
@@ -132,6 +131,38 @@ class _Grid:
         if top is None:
             return Cell("▄", bottom)
         return Cell("▀", top, bottom)
+
+
+def _capsule_span(
+    x0: float, y0: float, x1: float, y1: float, r: float, y: float
+) -> tuple[float, float] | None:
+    """Where the row at height ``y`` crosses the points within ``r`` of the segment: an
+    interval, since that shape (two discs and the band between them) is convex. Its ends
+    lie on the end discs or on the band's two edges."""
+    xs: list[float] = []
+    for cx, cy in ((x0, y0), (x1, y1)):
+        if abs(y - cy) <= r:
+            half = math.sqrt(r * r - (y - cy) ** 2)
+            xs += [cx - half, cx + half]
+    dx, dy = x1 - x0, y1 - y0
+    length = math.hypot(dx, dy)
+    if length and dy:
+        nx, ny = -dy / length * r, dx / length * r  # the band's edges: the segment ± n
+        for sign in (1.0, -1.0):
+            t = (y - y0 - sign * ny) / dy
+            if 0.0 <= t <= 1.0:
+                xs.append(x0 + sign * nx + t * dx)
+    return (min(xs), max(xs)) if xs else None
+
+
+def _along(x0: float, y0: float, x1: float, y1: float, x: float, y: float) -> float:
+    """How far along the segment the point nearest (x, y) is."""
+    dx, dy = x1 - x0, y1 - y0
+    length2 = dx * dx + dy * dy
+    if not length2:
+        return 0.0
+    t = min(1.0, max(0.0, ((x - x0) * dx + (y - y0) * dy) / length2))
+    return t * math.sqrt(length2)
 
 
 def _span(start: float, end: float, limit: int) -> range:
