@@ -260,7 +260,9 @@ class ReviewScreen(WizardScreen):
                     )
                     yield Static(estimated_text(advice), id="estimated")
                     yield Static(
-                        "[b]Symptoms:[/b] " + symptoms_summary(advice.profile.symptoms),
+                        Text.assemble(
+                            ("Symptoms: ", "bold"), symptoms_summary(advice.profile.symptoms)
+                        ),
                         id="symptoms",
                     )
                     now_drivers = render.drivers(advice.rosa)
@@ -322,16 +324,22 @@ class ReviewScreen(WizardScreen):
         mark = SEVERITY.get(severity, ("·", ""))[0]
         return f"{mark:<8} {status_mark(self.state.actions.get(advice_id))} {title}"
 
-    def _action_text(self, advice_id: str) -> str:
-        values = self.state.actions.get(advice_id)
-        if not values:
-            return "[dim]No action recorded yet: [b]a[/b] sets it.[/dim]"
+    # Owners, notes and names are the person's own text: shown as Text, never as markup.
+    def _action_text(self, advice_id: str) -> Text:
+        if not self.state.actions.get(advice_id):
+            return Text.assemble(
+                ("No action recorded yet: ", "dim"), ("a", "bold"), (" sets it.", "dim")
+            )
         profile = self.state.advice().profile
-        return "[b]Action:[/b] " + action_words(profile.actions.get(advice_id))
+        return Text.assemble(("Action: ", "bold"), action_words(profile.actions.get(advice_id)))
 
-    def _assessment_text(self) -> str:
+    def _assessment_text(self) -> Text:
         words = assessment_words(self.state.advice().profile)
-        return words or "[dim]No assessor or review date yet: [b]r[/b] adds them.[/dim]"
+        if words:
+            return Text(words)
+        return Text.assemble(
+            ("No assessor or review date yet: ", "dim"), ("r", "bold"), (" adds them.", "dim")
+        )
 
     def show_record(self) -> None:
         advice = self.state.advice()
