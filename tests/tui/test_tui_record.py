@@ -118,3 +118,24 @@ async def test_an_action_done_on_the_review_is_saved_reopened_and_exported(
         assert "✔" in _titles(again.screen)[0]  # type: ignore[arg-type]
         action_line = str(again.screen.query_one("#advice-1 .advice-action Static").render())
         assert action_line.startswith("Action: Done 2026-12-03 · Facilities")
+
+
+async def test_a_persons_own_text_is_shown_as_typed_never_as_markup(tmp_path: Path) -> None:
+    from tests.tui.tui_helpers import PROFILE
+
+    from deskfit.core.engine.advice import advise as advised
+    from deskfit.core.model.validation import parse_profile
+
+    data = dict(PROFILE)
+    answers = {k: v for k, v in data.items() if k not in ("created", "updated")}
+    first = advised(parse_profile(answers)).lines[0].id
+    data["actions"] = {first: {"status": "todo", "owner": "[b]IT[/b]", "note": "[red]x"}}
+    data["assessment"] = {"assessor": "[i]Dana[/i]"}
+    path = write_profile(tmp_path, data)
+    app = DeskfitApp(tmp_path, mode="open", path=path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        action = str(app.screen.query_one("#advice-1 .advice-action Static").render())
+        assert action == "Action: To do · [b]IT[/b] · [red]x"
+        assessed = str(app.screen.query_one("#assessment-line").render())
+        assert assessed == "Assessed by [i]Dana[/i]."
