@@ -1,4 +1,5 @@
-"""Advice rendered for people (plain text, Markdown) and for tools (JSON, the [advice] table).
+"""Advice rendered for people (plain text, Markdown) and for tools (JSON, the [advice] table);
+the printable HTML record is html.py, on the same helpers.
 
 Text and Markdown say the same things: the settings now → to set, the ROSA score now and
 after with what drove it, the advice by severity, the body dimensions and which were
@@ -299,7 +300,11 @@ def snapshot(advice: Advice, now: datetime | None = None) -> dict[str, Any]:
 
 
 def render(advice: Advice, fmt: str) -> str:
-    """text, md or json, as a string ready to print or write."""
+    """text, md, json or html (the printable record), as a string ready to print or write."""
+    if fmt == "html":
+        from deskfit.core.present.html import to_html
+
+        return to_html(advice)
     if fmt == "json":
         import json
 
@@ -308,4 +313,4 @@ def render(advice: Advice, fmt: str) -> str:
         return to_markdown(advice)
     if fmt == "text":
         return to_text(advice)
-    raise ValueError(f"unknown format {fmt!r}: choose text, md or json")
+    raise ValueError(f"unknown format {fmt!r}: choose text, md, json or html")
