@@ -216,7 +216,10 @@ def test_the_name_is_escaped_everywhere(profile: Callable[..., Profile]) -> None
     assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &#34;x&#34;" in page
     root = parse(page)
     assert root.one(tag="h1").text() == EVIL
-    assert root.one(tag="title").text() == f"Workstation assessment record: {EVIL}"
+    assert root.one(tag="head").one(tag="title").text() == (
+        f"Workstation assessment record: {EVIL}"
+    )
+    assert root.one(tag="svg").one(tag="title").text().endswith(EVIL)  # the drawing's own
 
 
 def test_the_date_is_the_last_update_else_today(profile: Callable[..., Profile]) -> None:
@@ -322,3 +325,14 @@ def test_every_template_is_package_data() -> None:
         relative = path.relative_to(package)
         assert any(relative.match(p) for p in patterns), relative
     assert "jinja2>=3.1" in config["project"]["dependencies"]
+
+
+def test_the_drawing_is_the_side_view_as_it_is_drawn() -> None:
+    from deskfit.core.present.scene_svg import workstation_svg
+
+    advice = example("crossed-legs-fixed-desk")
+    root = parse(to_html(advice))
+    figure = root.one("drawing", "figure")
+    (svg,) = figure.all(tag="svg")
+    assert "Now" in svg.text() and "After the plan" in svg.text()
+    assert workstation_svg(advice) in to_html(advice)  # marked safe, not escaped again

@@ -42,6 +42,7 @@ from deskfit.core.present.render import (
 
 if TYPE_CHECKING:
     from jinja2 import Environment
+    from markupsafe import Markup
 
 Paper = Literal["A4", "Letter"]
 PAPERS: Final[tuple[Paper, ...]] = ("A4", "Letter")
@@ -175,9 +176,14 @@ def record_context(
     }
 
 
-def _drawing(advice: Advice) -> Any:
-    """The workstation now and after the plan as inline SVG, or None while there is none."""
-    return None
+def _drawing(advice: Advice) -> Markup:
+    """The side view now and after the plan, inline SVG; safe as it is, for it escapes
+    its own text (the profile's name in its title)."""
+    from markupsafe import Markup
+
+    from deskfit.core.present.scene_svg import workstation_svg
+
+    return Markup(workstation_svg(advice))
 
 
 def to_html(
