@@ -33,6 +33,7 @@ from deskfit import __version__
 from deskfit.core.engine.advice import Advice
 from deskfit.core.present.render import (
     NOTHING_TO_SET,
+    PLAN_HEADING,
     body_rows,
     drivers,
     plan_rows,
@@ -54,7 +55,6 @@ STATUSES: Final[tuple[tuple[Status, str], ...]] = (
     ("declined", "Declined"),
     ("not_possible", "Not possible"),
 )
-PLAN_HEADING: Final = "The plan, in order"
 # A record longer than this (in lines of a column at 10 pt, see is_long) is set in smaller
 # type to stay on two pages: the example profiles measure 75 to 192, and at 10 pt those up
 # to about 140 fit two pages of Letter (the shorter paper) with the drawing on the first.

@@ -87,6 +87,7 @@ def plan_rows(advice: Advice, units: Units) -> list[tuple[str, str, str, str, st
     return rows
 
 
+PLAN_HEADING = "The plan, in order"
 PLAN_HEADER = ("#", "What", "From", "To", "Change")
 NOTHING_TO_SET = "Nothing to set: the furniture is already where it should be."
 
@@ -159,7 +160,7 @@ def to_text(advice: Advice) -> str:
     title = wrap(f"deskfit advice: {p.name}", "")
     out = [*title, "=" * max(len(t) for t in title)]
     out += wrap(rosa_summary(advice), "")
-    out += heading("The plan, in order")
+    out += heading(PLAN_HEADING)
     rows = plan_rows(advice, units)
     out += text_table(rows, PLAN_HEADER) if rows else [NOTHING_TO_SET]
     out += heading("ROSA score (1 low – 10 high risk)")
@@ -220,7 +221,7 @@ def to_markdown(advice: Advice) -> str:
     p = advice.profile
     units = p.units
     out = [f"# deskfit advice: {p.name}", "", f"**{rosa_summary(advice)}**", ""]
-    out += ["## The plan, in order", ""]
+    out += [f"## {PLAN_HEADING}", ""]
     rows = plan_rows(advice, units)
     out += md_table(rows, PLAN_HEADER) if rows else [NOTHING_TO_SET]
     out += ["", "## ROSA score (1 low – 10 high risk)", ""]
