@@ -191,3 +191,5 @@ def test_every_height_is_the_plans(profile_docs: Any, data: st.DataObject, which
     assert f.bottom <= 0 < f.top and f.left < f.right
     for s in scene.shapes:
         assert f.bottom - 1e-9 <= bottom(s) and top(s) <= f.top + 1e-9
+        if isinstance(s, Rect):
+            assert s.w >= 0 and s.h >= 0, s

@@ -33,7 +33,7 @@ TRAY_AHEAD = 16.0  # how far a pulled-out tray reaches in front of the desk edge
 TRAY_BEHIND = 20.0  # ... and how far it runs back under the desk
 TRAY_THICKNESS = 2.0
 SCREEN_PICTURE = 30.0  # the picture of a 24-inch 16:9 screen is about 30 cm tall
-SCREEN_DEPTH = 6.0  # panel and housing, seen from the side
+SCREEN_DEPTH = 7.0  # panel and housing, seen from the side: a little deep, to be seen
 PLATE = 2.0  # a footstool's foot plate
 MARGIN = 5.0  # around the drawing
 
@@ -46,7 +46,7 @@ HEAD_RADIUS = 0.058
 TRUNK_DEPTH = 0.13
 CALF = 0.06
 ARM = 0.045
-NECK = 0.06
+NECK = 0.04
 
 Anchors = dict[str, tuple[float, float]]
 

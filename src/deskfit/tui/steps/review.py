@@ -18,13 +18,11 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Collapsible, Static
 
 from deskfit.core.engine.advice import Advice, estimated_keys
-from deskfit.core.engine.plan import Setup
 from deskfit.core.model.profile import Units
 from deskfit.core.model.questions import question
-from deskfit.core.model.units import format_length
 from deskfit.core.model.validation import ProfileInvalid
 from deskfit.core.present import render
-from deskfit.core.session.diagram import Scene
+from deskfit.core.present.scene import workstation_scene
 from deskfit.tui.steps.base import WizardScreen
 from deskfit.tui.widgets.app_watch import forget_app_watchers, watch_app
 from deskfit.tui.widgets.diagram import PostureDiagram
@@ -42,38 +40,6 @@ NUDGE_KEY = "elbow_rest_height_cm"
 
 def band_style(score: int) -> str:
     return "bold red" if score >= 5 else "bold yellow" if score >= 3 else "bold green"
-
-
-def scene_for(advice: Advice, setup: Setup, units: Units) -> Scene:
-    """The side view of the workstation as ``setup`` has it (the plan's start or end):
-    everything measured from the seat starts from where you sit, on the cushion."""
-    body = advice.body
-    sitting = setup.sitting_height_cm
-    labels = {
-        "seat": format_length(setup.seat_height_cm, units),
-        "desk": format_length(setup.desk_height_cm, units),
-        "screen top": format_length(setup.monitor_top_height_cm, units),
-        "eyes": format_length(sitting + body.eye_height_sitting.value, units),
-        "floor": "floor",
-    }
-    if setup.cushion_cm:
-        labels["cushion"] = "+" + format_length(setup.cushion_cm, units)
-    if setup.footstool_height_cm:
-        labels["footstool"] = format_length(setup.footstool_height_cm, units)
-    if setup.keyboard_tray_height_cm is not None:
-        labels["tray"] = format_length(setup.keyboard_tray_height_cm, units)
-    return Scene(
-        seat_cm=sitting,
-        desk_cm=setup.desk_height_cm,
-        monitor_top_cm=setup.monitor_top_height_cm,
-        footstool_cm=setup.footstool_height_cm,
-        tray_cm=setup.keyboard_tray_height_cm,
-        eye_cm=sitting + body.eye_height_sitting.value,
-        elbow_cm=sitting + body.elbow_rest_height.value,
-        thigh_cm=sitting + body.thigh_clearance.value,
-        underside_cm=setup.desk_height_cm - advice.profile.desk.thickness_cm,
-        labels=labels,
-    )
 
 
 def plan_table(advice: Advice, units: Units) -> Table:
@@ -159,38 +125,22 @@ class ReviewScreen(WizardScreen):
         layout: vertical;
     }
 
-    ReviewScreen.-xwide #review-top {
-        layout: horizontal;
-    }
-
-    ReviewScreen #review-figures {
-        height: auto;
-        width: 1fr;
-    }
-
-    ReviewScreen.-xwide #review-figures {
-        width: 54;
-    }
-
     ReviewScreen #settings, ReviewScreen #rosa {
         height: auto;
     }
 
+    /* the drawing takes the whole width: two panels side by side when it is wide enough */
     ReviewScreen #diagram {
-        height: 16;
+        height: 19;
         width: 1fr;
-        min-width: 42;
-        border: round $foreground 25%;
-        border-title-color: $primary;
-        padding: 0;
     }
 
     ReviewScreen.-wide #diagram {
-        height: 18;
+        height: 21;
     }
 
     ReviewScreen.-xwide #diagram {
-        height: 22;
+        height: 24;
     }
 
     ReviewScreen #estimated {
@@ -264,14 +214,13 @@ class ReviewScreen(WizardScreen):
                 )
                 with VerticalScroll(id="review", can_focus=True):
                     with Horizontal(id="review-top"):
-                        with Vertical(id="review-figures"):
-                            yield Static(plan_table(advice, units), id="settings")
-                            yield Static(rosa_table(advice), id="rosa")
-                        yield PostureDiagram(
-                            scene_for(advice, advice.settings, units),
-                            scene_for(advice, advice.current, units),
-                            id="diagram",
-                        )
+                        yield Static(plan_table(advice, units), id="settings")
+                        yield Static(rosa_table(advice), id="rosa")
+                    yield PostureDiagram(
+                        workstation_scene(advice, "current", units),
+                        workstation_scene(advice, "recommended", units),
+                        id="diagram",
+                    )
                     yield Static(estimated_text(advice), id="estimated")
                     now_drivers = render.drivers(advice.rosa)
                     if now_drivers:
