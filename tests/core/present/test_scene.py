@@ -123,6 +123,22 @@ def test_a_tray_carries_the_keyboard(profile: MakeProfile) -> None:
     assert labels(now)["tray"].value == "62 cm"
 
 
+def test_a_footstool_put_aside_is_said(profile: MakeProfile) -> None:
+    # a fixed footstool of 10 under feet that reach the floor (seat 42.5 = PH + S on a
+    # desk that suits it): the plan puts it aside
+    p = profile(
+        chair={"seat_height_cm": 42.5},
+        desk={"height_cm": 64.0},
+        footstool={"owned": True, "adjustable": False, "height_cm": 10.0},
+    )
+    a = advise(p)
+    assert a.plan.start.footstool_height_cm == 10 and a.plan.end.footstool_height_cm == 0
+    after = workstation_scene(a, "recommended")
+    assert not [s for s in after.shapes if s.kind == "footstool"]
+    gone = labels(after)["footstool"]
+    assert (gone.value, gone.was, gone.change, gone.y) == ("none", "10 cm", "down", 0)
+
+
 def test_imperial_labels(profile: MakeProfile) -> None:
     a = advise(profile(units="imperial"))
     after = workstation_scene(a, "recommended")
@@ -171,12 +187,15 @@ def test_every_height_is_the_plans(profile_docs: Any, data: st.DataObject, which
 
     said = labels(scene)
     for name, cm in heights(setup).items():
+        before = heights(a.plan.start)[name]
+        if cm is None and which == "recommended" and before is not None:
+            assert (said[name].value, said[name].was) == ("none", format_length(before, units))
+            continue
         if cm is None:
             assert name not in said
             continue
         assert said[name].value == format_length(cm, units)
         assert said[name].y == cm
-        before = heights(a.plan.start)[name]
         if which == "current":
             assert said[name].was is None
         elif before is None:

@@ -117,20 +117,22 @@ def _labels(
     out: list[Label] = []
     for name, attr, kind, side in _LABELLED:
         value = _value(advice, setup, attr)
-        if value is None:
+        before = _value(advice, advice.plan.start, attr) if which == "recommended" else None
+        if value is None and before is None:
             continue
-        text = format_length(value, units)
         was: str | None = None
         change: Change = ""
-        if which == "recommended":
-            before = _value(advice, advice.plan.start, attr)
-            if before is None:
+        if value is None:  # the plan puts it aside: say so where it stood
+            text, was, change = "none", format_length(before or 0.0, units), "down"
+        else:
+            text = format_length(value, units)
+            if which == "recommended" and before is None:
                 was, change = "none", "new"
-            elif format_length(before, units) != text:
+            elif before is not None and format_length(before, units) != text:
                 was = format_length(before, units)
                 change = "up" if value > before else "down"
         if name == "cushion":  # a thickness on the seat, not a height from the floor
-            text = "+" + text
+            text = "+" + text if text != "none" else text
             was = "+" + was if was not in (None, "none") else was
         x, y = anchors[name]
         out.append(Label(name, kind, text, y, x, side, was, change))

@@ -95,11 +95,12 @@ class ScenePanel(Widget):
     def strips(self) -> list[Strip]:
         """The drawing as lines, worked out once per size and theme."""
         width, height = self.size.width, self.size.height
-        theme = self.app.current_theme
-        key = (width, height, theme.name)
+        # the theme's name, not current_theme: that looks the theme up on every call, and
+        # this runs for every line drawn
+        key = (width, height, self.app.theme)
         if self._strips is not None and self._strips[0] == key:
             return self._strips[1]
-        colours = palette(self.app.theme_variables, theme.dark)
+        colours = palette(self.app.theme_variables, self.app.current_theme.dark)
         column = label_column(self.both, width)
         rows = rasterise(self.scene, width, height, self.frame, column)
         base = self.rich_style
@@ -179,8 +180,9 @@ class PostureDiagram(Widget):
     }
 
     def __init__(self, current: Scene, recommended: Scene, *, id: str | None = None) -> None:
-        super().__init__(id=id)
+        super().__init__(id=id, classes="-after")
         self.scenes = {"current": current, "recommended": recommended}
+        self._legend = ""
 
     def compose(self) -> ComposeResult:
         both = [self.scenes["current"], self.scenes["recommended"]]
@@ -190,7 +192,9 @@ class PostureDiagram(Widget):
         yield Static(id="legend", markup=True)
 
     def on_mount(self) -> None:
-        self._show_legend()
+        # A first guess from the app's width (the step list takes about a quarter), so the
+        # first layout is most likely the right one: each wrong guess costs a relayout.
+        self.set_class(self.app.size.width * 3 // 4 < BOTH_FROM, "-one")
         watch_app(self, "theme", self._show_legend)
 
     def on_unmount(self) -> None:
@@ -199,7 +203,10 @@ class PostureDiagram(Widget):
     def _show_legend(self) -> None:
         items = legend_items(list(self.scenes.values()), self.app.current_theme.dark)
         width = max(20, self.size.width - 2)  # the legend's padding
-        self.query_one("#legend", Static).update(wrap_items(items, width))
+        legend = wrap_items(items, width)
+        if legend != self._legend:  # an update lays the review out again
+            self._legend = legend
+            self.query_one("#legend", Static).update(legend)
 
     @property
     def both(self) -> bool:
@@ -208,11 +215,14 @@ class PostureDiagram(Widget):
     def on_resize(self) -> None:
         self._show_legend()
         self.set_class(not self.both, "-one")
-        self.watch_showing(self.showing)
+        self._subtitles()
 
     def watch_showing(self, showing: str) -> None:
         self.set_class(showing == "current", "-now")
         self.set_class(showing == "recommended", "-after")
+        self._subtitles()
+
+    def _subtitles(self) -> None:
         for which, id_ in (("current", "#scene-now"), ("recommended", "#scene-after")):
             for panel in self.query(id_):
                 panel.border_subtitle = "" if self.both else self.SUBTITLES[which]
