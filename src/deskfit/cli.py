@@ -23,9 +23,10 @@ from deskfit.core.files.folders import not_a_folder
 from deskfit.core.model.profile import Units
 from deskfit.core.model.shown_text import safe, safe_path
 from deskfit.core.model.validation import ProfileInvalid, shown
+from deskfit.core.present.formats import FORMATS, format_for_path
 from deskfit.launch import NEEDS_TERMINAL
 
-FORMATS = ("text", "md", "json")
+COMPARE_FORMATS = ("text", "md", "json")
 
 
 def no_colour(env: Mapping[str, str] | None = None) -> bool:
@@ -371,7 +372,14 @@ def _warn_shared_name(name: str, path: Path) -> None:
 
 @cli.command("export")
 @click.argument("profile")
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    default=None,
+    help="html: a record to print (two pages, action boxes, signatures).  [default: from "
+    "the -o file's extension (.txt, .md, .json, .html), else text]",
+)
 @click.option(
     "-o",
     "--output",
@@ -390,13 +398,15 @@ def _warn_shared_name(name: str, path: Path) -> None:
 def export_cmd(
     ctx: click.Context, profile: str, fmt: str, output: Path | None, force: bool, as_file: bool
 ) -> None:
-    """Export a profile's advice as text, Markdown or JSON.
+    """Export a profile's advice as text, Markdown, JSON or an HTML record to print.
 
     PROFILE is the profile's name (as 'deskfit list' shows it) or its file.
     """
     from deskfit.core.engine.advice import advise
     from deskfit.core.present.render import render
 
+    if fmt is None:  # an explicit --format wins over the file's extension
+        fmt = (format_for_path(output) if output is not None else None) or "text"
     if output is not None and str(output) != export_target.STDOUT:
         export_target.check_target(output, replace=force)
     loaded = _load(ctx, profile, as_file)
@@ -411,7 +421,9 @@ def export_cmd(
 @cli.command("compare")
 @click.argument("profile_a", metavar="A")
 @click.argument("profile_b", metavar="B")
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True)
+@click.option(
+    "--format", "fmt", type=click.Choice(COMPARE_FORMATS), default="text", show_default=True
+)
 @click.option("--file", "as_file", is_flag=True, help="A and B are file paths.")
 @click.pass_context
 def compare_cmd(

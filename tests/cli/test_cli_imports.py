@@ -2,7 +2,8 @@
 
 ``deskfit export`` runs in a fresh interpreter; afterwards ``sys.modules`` must hold
 neither the wizard's libraries (textual, rich) nor modules export never needs: json for
-text, platformdirs when the profile is given as a path, csv/the report for an export.
+text, platformdirs when the profile is given as a path, csv/the report for an export,
+jinja2 for any format but the HTML record.
 """
 
 from __future__ import annotations
@@ -56,6 +57,9 @@ def test_export_imports_only_what_it_uses(fmt: str) -> None:
         "deskfit.core.ops.compare",
         "deskfit.core.ops.changes",
         "multiprocessing",
+        "jinja2",
+        "markupsafe",
+        "deskfit.core.present.html",
     )
     assert not [m for m in unused if m in loaded]
 
@@ -71,6 +75,14 @@ def test_export_json_and_a_name_import_what_they_need(tmp_path: Path) -> None:
     )
     assert not [m for m in NEVER if m in loaded]
     assert "platformdirs" not in loaded  # the folder was given: no user data folder looked up
+    assert "jinja2" not in loaded
+
+
+def test_the_html_record_loads_jinja2_and_nothing_of_the_wizard(tmp_path: Path) -> None:
+    loaded = top(modules_after("export", str(PROFILE), "-o", str(tmp_path / "record.html")))
+    assert "jinja2" in loaded
+    assert not [m for m in NEVER if m in loaded]
+    assert (tmp_path / "record.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
 
 
 def test_reading_a_profile_builds_only_the_profile_model() -> None:

@@ -261,3 +261,67 @@ def test_force_never_replaces_a_device(folder: Path, tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert "is a device" in result.stderr
     assert stat.S_ISCHR(device.lstat().st_mode)
+
+
+# -- the format from the file's extension, and the HTML record ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "starts"),
+    [
+        ("advice.html", "<!DOCTYPE html>"),
+        ("advice.HTM", "<!DOCTYPE html>"),
+        ("advice.md", "# deskfit advice: "),
+        ("advice.json", "{"),
+        ("advice.txt", "deskfit advice: "),
+        ("advice.out", "deskfit advice: "),  # an extension that names no format: text
+    ],
+)
+def test_the_format_follows_the_files_extension(
+    folder: Path, out: Path, name: str, starts: str
+) -> None:
+    target = out / name
+    result = run(folder, "export", "Office desk", "-o", str(target))
+    assert result.exit_code == 0, result.output
+    assert target.read_text(encoding="utf-8").startswith(starts)
+    assert mode(target) == 0o644
+
+
+def test_an_explicit_format_wins_over_the_extension(folder: Path, out: Path) -> None:
+    target = out / "advice.html"
+    assert export(folder, target).exit_code == 0  # --format md
+    assert target.read_text(encoding="utf-8").startswith("# ")
+    result = run(folder, "export", "Office desk", "--format", "html")
+    assert result.exit_code == 0
+    assert result.stdout.startswith("<!DOCTYPE html>")  # to the screen, as asked
+
+
+def test_the_html_record_never_replaces_a_profile_or_a_link(
+    folder: Path, out: Path, tmp_path: Path
+) -> None:
+    profile = path_for_name("Office desk", folder)
+    disguised = out / "record.html"
+    profile.rename(disguised)  # a profile is known by what it holds, not its extension
+    before = disguised.read_bytes()
+    for more in ((), ("--force",)):
+        result = run(folder, "export", str(disguised), "--file", "-o", str(disguised), *more)
+        assert result.exit_code == 1
+        assert "an export never replaces a profile" in result.stderr
+    assert disguised.read_bytes() == before
+    victim = tmp_path / "victim.txt"
+    victim.write_text("keep\n")
+    link = out / "link.html"
+    link.symlink_to(victim)
+    result = run(folder, "export", str(disguised), "--file", "-o", str(link), "--force")
+    assert result.exit_code == 1
+    assert "is a symbolic link" in result.stderr
+    assert victim.read_text() == "keep\n" and link.is_symlink()
+    existing = out / "old.html"
+    existing.write_text("old\n")
+    result = run(folder, "export", str(disguised), "--file", "-o", str(existing))
+    assert result.exit_code == 1 and "use --force to replace it" in result.stderr
+    assert existing.read_text() == "old\n"
+    forced = run(folder, "export", str(disguised), "--file", "-o", str(existing), "--force")
+    assert forced.exit_code == 0, forced.output
+    assert existing.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    assert no_temps(out)

@@ -109,6 +109,39 @@ async def test_export_writes_the_chosen_format(profiles_dir: Path, tmp_path: Pat
     assert target.read_text().startswith("# ")
 
 
+async def test_export_offers_the_html_record_and_follows_the_paths_extension(
+    profiles_dir: Path, tmp_path: Path
+) -> None:
+    from textual.widgets import Input, RadioButton, RadioSet
+
+    path = write_profile(profiles_dir)
+    app = make_app(profiles_dir, "open", path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("e")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, ExportScreen)
+        labels = [str(b.label) for b in dialog.query(RadioButton)]
+        assert labels == ["Text", "Markdown", "JSON", "HTML (to print)"]
+        box = dialog.query_one("#export-path", Input)
+        assert box.value.endswith("office-desk-advice.txt")
+        dialog.query_one("#export-format").focus()
+        await pilot.press("right", "right", "right", "enter")  # HTML
+        await pilot.pause()
+        assert box.value.endswith("office-desk-advice.html")
+        assert dialog.fmt == "html"
+        box.value = str(tmp_path / "advice.md")  # a typed extension chooses its format
+        await pilot.pause()
+        assert dialog.query_one(RadioSet).pressed_index == 1
+        box.value = str(tmp_path / "record.html")
+        box.focus()
+        await pilot.press("enter")  # at once, as a person would
+        await pilot.pause()
+        assert isinstance(app.screen, ReviewScreen)
+    assert (tmp_path / "record.html").read_text().startswith("<!DOCTYPE html>")
+
+
 async def test_export_follows_the_command_lines_policy(profiles_dir: Path, tmp_path: Path) -> None:
     """Never over a profile; an existing file only after Replace; a missing folder named."""
     path = write_profile(profiles_dir)

@@ -483,7 +483,9 @@ class DeskfitApp(App[None]):
             yield SystemCommand("Save", "Save the profile", self.action_save)
             yield SystemCommand("Switch units", "Centimetres or inches", self.action_switch_units)
             yield SystemCommand(
-                "Export", "Write the advice as text, Markdown or JSON", self.action_export
+                "Export",
+                "Write the advice as text, Markdown, JSON or an HTML record to print",
+                self.action_export,
             )
             yield SystemCommand("Copy advice", "Copy the advice as text", self.action_copy)
             if screen.index == REVIEW:

@@ -14,6 +14,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
 
+from deskfit.core.present.formats import EXPORT_FORMATS, format_for_path
 from deskfit.tui.widgets.one_line import OneLineInput
 
 MIN_WIDTH, MIN_HEIGHT = 60, 16  # below this, a message instead of a broken layout
@@ -363,12 +364,11 @@ class TooSmallScreen(ModalScreen[None]):
             self.query_one("#too-small", Static).update(self._text())
 
 
-FORMATS = (("text", "Text", ".txt"), ("md", "Markdown", ".md"), ("json", "JSON", ".json"))
-
-
 class ExportScreen(Dialog[str | None]):
     """Choose a format and a path (or copy the text to the clipboard).
 
+    Choosing a format changes the path's extension, and a path typed with a known
+    extension (``.html``, ``.md``…) chooses its format, as ``deskfit export -o`` does.
     ``write(format, path, replace)`` does the work and returns what went wrong (or
     None), what was done, and whether the problem is only an existing file that may be
     replaced: the dialog then asks, turning Write into Replace for that very path; the
@@ -396,7 +396,7 @@ class ExportScreen(Dialog[str | None]):
         with Vertical(classes="dialog"):
             yield Label("Export the advice", classes="dialog-title")
             with RadioSet(id="export-format", compact=True):
-                for i, (_, label, _) in enumerate(FORMATS):
+                for i, (_, label, _) in enumerate(EXPORT_FORMATS):
                     yield RadioButton(label, value=i == 0)
             yield Label("Write to")
             # the cursor at the end, nothing selected: a Space typed first must not blank it
@@ -416,7 +416,7 @@ class ExportScreen(Dialog[str | None]):
 
     @on(RadioSet.Changed, "#export-format")
     def _format(self, event: RadioSet.Changed) -> None:
-        ext = FORMATS[event.index][2]
+        ext = EXPORT_FORMATS[event.index][2]
         box = self.query_one("#export-path", Input)
         if box.value.endswith(self._ext):
             box.value = box.value[: -len(self._ext)] + ext
@@ -425,7 +425,11 @@ class ExportScreen(Dialog[str | None]):
     @property
     def fmt(self) -> str:
         index = self.query_one("#export-format", RadioSet).pressed_index
-        return FORMATS[max(0, index)][0]
+        return EXPORT_FORMATS[max(0, index)][0]
+
+    def _format_for(self, path: str) -> str:
+        """The format to write: the one the path's extension names, else the one chosen."""
+        return format_for_path(path) or self.fmt
 
     def show_problem(self, message: str) -> None:
         self.query_one("#export-message", Static).update(message)
@@ -435,10 +439,14 @@ class ExportScreen(Dialog[str | None]):
         self.query_one("#write", Button).label = "Replace" if pending else "Write"
 
     @on(Input.Changed, "#export-path")
-    def _path_changed(self) -> None:
+    def _path_changed(self, event: Input.Changed) -> None:
         if self._confirm is not None:
             self._ask_replace(None)
             self.show_problem("")  # it was about the path that was there
+        named = format_for_path(event.value.strip())
+        if named is not None and named != self.fmt:
+            index = [fmt for fmt, _, _ in EXPORT_FORMATS].index(named)
+            self.query(RadioButton)[index].value = True  # shows the format the file will get
 
     @on(Input.Submitted, "#export-path")
     @on(Button.Pressed, "#write")
@@ -447,10 +455,11 @@ class ExportScreen(Dialog[str | None]):
         if not path:
             self.show_problem("type the path of a file to write")
             return
-        replace = self._confirm == (self.fmt, path)
-        problem, done, may_replace = self._write_to(self.fmt, path, replace)
+        fmt = self._format_for(path)
+        replace = self._confirm == (fmt, path)
+        problem, done, may_replace = self._write_to(fmt, path, replace)
         if problem:
-            self._ask_replace((self.fmt, path) if may_replace else None)
+            self._ask_replace((fmt, path) if may_replace else None)
             self.show_problem(problem)
         else:
             self.dismiss(done)

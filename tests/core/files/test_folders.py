@@ -62,11 +62,12 @@ def test_a_file_named_as_the_folder_is_refused_naming_its_source(tmp_path: Path)
 
 
 def test_resolving_the_folder_loads_neither_pydantic_nor_click() -> None:
-    """A bare ``deskfit`` resolves its folder before the first paint: nothing heavy."""
+    """A bare ``deskfit`` resolves its folder before the first paint: nothing heavy (nor
+    jinja2, which only the HTML record needs)."""
     code = (
         "import sys; import deskfit.core.files.folders as f; f.profiles_dir(); "
         "import deskfit.tui.app; "
-        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('pydantic', 'click')))"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('pydantic', 'click', 'jinja2')))"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"

@@ -305,8 +305,9 @@ def test_render_formats(profile: MakeProfile) -> None:
     assert render(advice, "text") == to_text(advice)
     assert render(advice, "md") == to_markdown(advice)
     assert json.loads(render(advice, "json"))["name"] == "Test desk"
+    assert render(advice, "html").startswith("<!DOCTYPE html>")  # see test_html.py
     with pytest.raises(ValueError):
-        render(advice, "html")
+        render(advice, "pdf")
 
 
 # -- the [advice] snapshot -------------------------------------------------------------------

@@ -1,4 +1,5 @@
-"""Advice rendered for people (plain text, Markdown) and for tools (JSON, the [advice] table).
+"""Advice rendered for people (plain text, Markdown) and for tools (JSON, the [advice] table);
+the printable HTML record is html.py, on the same helpers.
 
 Text and Markdown say the same things: the settings now → to set, the ROSA score now and
 after with what drove it, the advice by severity, the body dimensions and which were
@@ -94,6 +95,7 @@ def plan_rows(advice: Advice, units: Units) -> list[tuple[str, str, str, str, st
     return rows
 
 
+PLAN_HEADING = "The plan, in order"
 PLAN_HEADER = ("#", "What", "From", "To", "Change")
 NOTHING_TO_SET = "Nothing to set: the furniture is already where it should be."
 
@@ -168,7 +170,7 @@ def to_text(advice: Advice) -> str:
     title = wrap(f"deskfit advice: {p.name}", "")
     out = [*title, "=" * max(len(t) for t in title)]
     out += wrap(rosa_summary(advice), "")
-    out += heading("The plan, in order")
+    out += heading(PLAN_HEADING)
     rows = plan_rows(advice, units)
     out += text_table(rows, PLAN_HEADER) if rows else [NOTHING_TO_SET]
     out += heading("ROSA score (1 low – 10 high risk)")
@@ -233,7 +235,7 @@ def to_markdown(advice: Advice) -> str:
     p = advice.profile
     units = p.units
     out = [f"# deskfit advice: {p.name}", "", f"**{rosa_summary(advice)}**", ""]
-    out += ["## The plan, in order", ""]
+    out += [f"## {PLAN_HEADING}", ""]
     rows = plan_rows(advice, units)
     out += md_table(rows, PLAN_HEADER) if rows else [NOTHING_TO_SET]
     out += ["", "## ROSA score (1 low – 10 high risk)", ""]
@@ -321,7 +323,11 @@ def snapshot(advice: Advice, now: datetime | None = None) -> dict[str, Any]:
 
 
 def render(advice: Advice, fmt: str) -> str:
-    """text, md or json, as a string ready to print or write."""
+    """text, md, json or html (the printable record), as a string ready to print or write."""
+    if fmt == "html":
+        from deskfit.core.present.html import to_html
+
+        return to_html(advice)
     if fmt == "json":
         import json
 
@@ -330,4 +336,4 @@ def render(advice: Advice, fmt: str) -> str:
         return to_markdown(advice)
     if fmt == "text":
         return to_text(advice)
-    raise ValueError(f"unknown format {fmt!r}: choose text, md or json")
+    raise ValueError(f"unknown format {fmt!r}: choose text, md, json or html")
