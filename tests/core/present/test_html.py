@@ -13,7 +13,7 @@ import re
 import tomllib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
@@ -27,7 +27,7 @@ from deskfit.core.files.store import load_profile
 from deskfit.core.model.profile import Profile
 from deskfit.core.model.validation import parse_profile
 from deskfit.core.present import html
-from deskfit.core.present.html import ActionStatus, SymptomRow, to_html
+from deskfit.core.present.html import to_html
 from deskfit.core.present.render import body_rows, drivers, plan_rows, render, rosa_rows
 
 REPO = Path(__file__).resolve().parents[3]
@@ -272,14 +272,26 @@ def test_a_long_record_is_set_smaller_and_a_short_one_is_not() -> None:
 # -- the places ready for what became of each line, and for symptoms ---------------------------
 
 
+def _with(advice_name: str, **tables: Any) -> Any:
+    """An example profile with these tables added (actions, symptoms, assessment)."""
+    doc = tomllib.loads((REPO / "profiles" / f"{advice_name}.toml").read_text(encoding="utf-8"))
+    doc.update(tables)
+    return advise(parse_profile(doc))
+
+
 def test_an_action_box_shows_what_is_known_of_a_line() -> None:
-    advice = example("crossed-legs-fixed-desk")
-    first, second = advice.lines[0], advice.lines[1]
-    statuses = {
-        first.id: ActionStatus("done", "2 Dec 2026", "Facilities", 'raised <2 cm> & "ok"'),
-        second.id: ActionStatus(owner="Sam"),
+    lines = example("crossed-legs-fixed-desk").lines
+    first, second = lines[0], lines[1]
+    actions = {
+        first.id: {
+            "status": "done",
+            "date": date(2026, 12, 2),
+            "owner": "Facilities",
+            "note": 'raised <2 cm> & "ok"',
+        },
+        second.id: {"owner": "Sam"},
     }
-    page = to_html(advice, statuses=statuses)
+    page = to_html(_with("crossed-legs-fixed-desk", actions=actions))
     assert "<2 cm>" not in page
     items = parse(page).all("item", "li")
 
@@ -287,29 +299,47 @@ def test_an_action_box_shows_what_is_known_of_a_line() -> None:
         ticked = [squash(c.text()) for c in item.all("choice") if c.one("box").text()]
         return ticked, [f.one("fill-line").text() for f in item.all("fill")]
 
-    assert shown(items[0]) == (["✓Done"], ["2 Dec 2026", "Facilities", 'raised <2 cm> & "ok"'])
+    assert shown(items[0]) == (["✓Done"], ["2026-12-02", "Facilities", 'raised <2 cm> & "ok"'])
     assert "ticked" in items[0].all("box")[1].classes
-    assert shown(items[1]) == ([], ["", "Sam", ""])
+    assert shown(items[1]) == (["✓To do"], ["", "Sam", ""])  # an action's status: to do
     assert all(shown(item) == ([], ["", "", ""]) for item in items[2:])
 
 
-def test_symptoms_are_a_table_only_when_given() -> None:
-    advice = example("crossed-legs-fixed-desk")
-    assert not parse(to_html(advice)).all("symptoms-table")
-    rows = [
-        SymptomRow("Lower back", True, True, False),
-        SymptomRow("Neck <left>"),
-    ]
-    table = parse(to_html(advice, symptoms=rows)).one("symptoms-table")
+def test_reported_symptoms_are_a_table_of_every_region() -> None:
+    quiet = parse(to_html(example("laptop-kitchen-table")))
+    assert not quiet.all("symptoms-table")
+    assert "No trouble reported." in quiet.one("symptoms-summary").text()
+    symptoms = {"lower_back_12_months": True, "lower_back_7_days": True, "headaches": True}
+    advice = _with("crossed-legs-fixed-desk", symptoms=symptoms)
+    table = parse(to_html(advice)).one("symptoms-table")
     body = table.one(tag="tbody").all(tag="tr")
-    assert [tr.one(tag="th").text() for tr in body] == ["Lower back", "Neck <left>"]
+    regions = [tr.one(tag="th").text() for tr in body]
+    assert regions[0] == "Neck" and regions[5] == "Lower back" and len(regions) == 10
+    assert regions[-1] == "Eyes (strain, headaches)"
 
     def ticks(tr: Element) -> list[str]:
         return [squash(c.text()) for c in tr.all("choice") if c.one("box").text()]
 
-    assert ticks(body[0]) == ["✓yes", "✓yes", "✓no"]
-    assert ticks(body[1]) == []
-    assert len(body[1].all("box")) == 6  # yes and no, empty, for each question
+    # 12 months, 7 days, kept from work
+    assert ticks(body[5]) == ["✓yes", "✓yes", "✓no"]
+    assert ticks(body[0]) == ["✓no", "✓no", "✓no"]
+    assert ticks(body[-1]) == ["✓yes"]
+
+
+def test_the_assessment_fills_the_signature_block() -> None:
+    assessment = {
+        "assessor": "Dana <Reyes>",
+        "manager": "Lee",
+        "date": date(2026, 11, 27),
+        "review_date": date(2027, 5, 27),
+    }
+    page = to_html(_with("short-fixed-chair", assessment=assessment))
+    rows = parse(page).one("sign-table").one(tag="tbody").all(tag="tr")
+    cells = [[td.text() for td in tr.all(tag="td")] for tr in rows]
+    assert cells[1][0] == "Dana <Reyes>" and cells[1][-1] == "2026-11-27"
+    assert cells[2][0] == "Lee"
+    assert cells[3][0] == "2027-05-27"
+    assert "<Reyes>" not in page
 
 
 # -- the templates ship with the package ----------------------------------------------------------

@@ -14,23 +14,26 @@ The page is a Jinja2 template (``templates/record.html.j2``) with autoescaping o
 profile string is escaped; only the drawing, which escapes its own text, is marked safe.
 Jinja2 is imported when a record is made, so other formats and the wizard never load it.
 
-Two sections have their places ready: ``statuses`` fills an advice line's action box
-(ticked status, date, owner, note) and ``symptoms`` adds a table of body regions with
-trouble in the last 7 days / 12 months / kept from work. Absent, the action boxes print
-empty for filling by hand and the symptoms table is left out.
+The record around the advice comes from the profile: each advice line's action fills its
+box (ticked status, date, owner, note; empty boxes to fill by hand where none is
+recorded), reported symptoms add a table of the body regions with trouble in the last
+12 months / 7 days / kept from work, and the assessment fills the signature block's
+names and dates.
 """
 
 from __future__ import annotations
 
 import functools
 import math
-from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, Final, Literal
 
 from deskfit import __version__
 from deskfit.core.engine.advice import Advice
+from deskfit.core.model.profile import Profile
+from deskfit.core.model.record import STATUS_WORDS
+from deskfit.core.present.record import symptom_rows, symptoms_summary
 from deskfit.core.present.render import (
     NOTHING_TO_SET,
     PLAN_HEADING,
@@ -47,14 +50,8 @@ if TYPE_CHECKING:
 
 Paper = Literal["A4", "Letter"]
 PAPERS: Final[tuple[Paper, ...]] = ("A4", "Letter")
-Status = Literal["to_do", "done", "declined", "not_possible"]
 # What an advice line became, in the order the action box prints them.
-STATUSES: Final[tuple[tuple[Status, str], ...]] = (
-    ("to_do", "To do"),
-    ("done", "Done"),
-    ("declined", "Declined"),
-    ("not_possible", "Not possible"),
-)
+STATUSES: Final[tuple[tuple[str, str], ...]] = tuple(STATUS_WORDS.items())
 # A record longer than this (in lines of a column at 10 pt, see is_long) is set in smaller
 # type to stay on two pages: the example profiles measure 75 to 192, and at 10 pt those up
 # to about 140 fit two pages of Letter (the shorter paper) with the drawing on the first.
@@ -67,7 +64,7 @@ class ActionStatus:
     """What became of one advice line, as far as it is known: each part printed in its
     place of the action box, an empty box or line where it is None or empty."""
 
-    status: Status | None = None
+    status: str | None = None
     date: str = ""
     owner: str = ""
     note: str = ""
@@ -132,16 +129,51 @@ def is_long(advice: Advice) -> bool:
     for _, rows in driver_groups(advice):
         lines += 0.7 * (1 + sum(math.ceil(len(row) / 70) for row in rows))
     lines += 2 * max(0, len(advice.plan.steps) - 5)
+    if advice.profile.symptoms.reported():  # the table of regions: its heading and rows
+        lines += 12
     return lines > LONG_RECORD_LINES
 
 
+def statuses_of(profile: Profile) -> dict[str, ActionStatus]:
+    """Each recorded action, as its box prints it."""
+    return {
+        advice_id: ActionStatus(
+            action.status,
+            action.date.isoformat() if action.date else "",
+            action.owner or "",
+            action.note or "",
+        )
+        for advice_id, action in profile.actions.items()
+    }
+
+
+def symptom_table(profile: Profile) -> list[SymptomRow]:
+    """The NMQ regions and the eyes when any trouble is reported; else none (the record
+    then says no trouble was reported)."""
+    symptoms = profile.symptoms
+    if not symptoms.reported():
+        return []
+    rows = [
+        SymptomRow(label, week, year, kept) for label, year, week, kept in symptom_rows(symptoms)
+    ]
+    eyes = symptoms.trouble("eyes")
+    rows.append(SymptomRow("Eyes (strain, headaches)", None, eyes, None))
+    return rows
+
+
+def signatures(profile: Profile) -> dict[str, str]:
+    """The names and dates the assessment already knows, for the signature block."""
+    a = profile.assessment
+    return {
+        "assessor": a.assessor or "",
+        "assessed_on": a.date.isoformat() if a.date else "",
+        "manager": a.manager or "",
+        "review_date": a.review_date.isoformat() if a.review_date else "",
+    }
+
+
 def record_context(
-    advice: Advice,
-    now: datetime | None = None,
-    *,
-    paper: Paper = "A4",
-    statuses: Mapping[str, ActionStatus] | None = None,
-    symptoms: Sequence[SymptomRow] | None = None,
+    advice: Advice, now: datetime | None = None, *, paper: Paper = "A4"
 ) -> dict[str, Any]:
     """What the template shows, every string as the other exports word it."""
     if paper not in PAPERS:
@@ -167,9 +199,11 @@ def record_context(
         "rosa_after": advice.rosa_after,
         "driver_groups": driver_groups(advice),
         "lines": advice.lines,
-        "statuses": dict(statuses or {}),
+        "statuses": statuses_of(profile),
         "status_choices": STATUSES,
-        "symptoms": list(symptoms or ()),
+        "symptoms": symptom_table(profile),
+        "symptoms_summary": symptoms_summary(profile.symptoms),
+        "signed": signatures(profile),
         "body_rows": body_rows(advice, units),
         "assumptions": list(advice.assumptions),
         "version": __version__,
@@ -186,19 +220,11 @@ def _drawing(advice: Advice) -> Markup:
     return Markup(workstation_svg(advice))
 
 
-def to_html(
-    advice: Advice,
-    now: datetime | None = None,
-    *,
-    paper: Paper = "A4",
-    statuses: Mapping[str, ActionStatus] | None = None,
-    symptoms: Sequence[SymptomRow] | None = None,
-) -> str:
+def to_html(advice: Advice, now: datetime | None = None, *, paper: Paper = "A4") -> str:
     """The printable record of the advice: one self-contained HTML page.
 
     ``now`` dates a profile never saved (default: today); ``paper`` sets the printed page
-    (A4 or Letter, 12 mm margins); ``statuses`` (by advice id) and ``symptoms`` fill the
-    action boxes and add the symptoms table (see the module's docstring).
+    (A4 or Letter, 12 mm margins).
     """
-    context = record_context(advice, now, paper=paper, statuses=statuses, symptoms=symptoms)
+    context = record_context(advice, now, paper=paper)
     return _environment().get_template("record.html.j2").render(context)
