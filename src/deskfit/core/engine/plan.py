@@ -458,6 +458,7 @@ class _Planner:
         # cannot reach must not decide the cushion or the seat.
         lo, hi = _meet((self.c_lo, self.c_hi + thickest), *bands)
         free = _clamp(ideal, lo, hi)
+        thigh_cap: float | None = None
         if room_under is not None:  # as low as the bands allow, if the thighs need it
             # within THIGH_TOLERANCE the thighs fit (§3.2), which also lets the seat land
             # on a setting people can read rather than between two
@@ -470,6 +471,7 @@ class _Planner:
                 # step above it: a setting people can read, and one a seat there keeps
                 ideal, cap = min(ideal, edge), edge + self.step
             hi = cap if hi is None else min(hi, cap)
+            thigh_cap = cap
         target = _clamp(ideal, lo, hi)
         # what the chair, with its cushion, must reach: the bands' low end (or short_ok
         # below the target where no band says), so that a cushion is added exactly when
@@ -498,9 +500,26 @@ class _Planner:
             (None if lo is None else lo - c, None if hi is None else hi - c),
         )
         seat = _settle(self.seat0, target - c, self.units, seat_lo, seat_hi)
+        if len(bands) > 1 and not self._settable(seat):
+            # The bands meet where no setting people can read lies (a window narrower than
+            # a step): the first, the most important, decides alone, as ``_meet`` would
+            # have it had they not met at all.
+            one_lo, one_hi = _meet((self.c_lo, self.c_hi + thickest), bands[0])
+            if thigh_cap is not None:
+                one_hi = thigh_cap if one_hi is None else min(one_hi, thigh_cap)
+            seat_lo, seat_hi = _meet(
+                (self.c_lo, self.c_hi),
+                (None if one_lo is None else one_lo - c, None if one_hi is None else one_hi - c),
+            )
+            seat = _settle(self.seat0, target - c, self.units, seat_lo, seat_hi)
         # the sitting height aimed at, the chair's reach with that cushion applied
         aimed = _clamp(target - c, self.c_lo, self.c_hi) + c
         return _clamp(seat, self.c_lo, self.c_hi), c, max(0.0, free - target), aimed
+
+    def _settable(self, seat: float) -> bool:
+        """A seat height people can set: a readable one, or an end of the chair's range."""
+        readable = abs(round_for_people(seat, self.units) - seat) < 1e-6
+        return readable or any(abs(seat - end) < 1e-6 for end in (self.c_lo, self.c_hi))
 
     def _fixed_desk(self, desk: float) -> float | None:
         """The desk the thighs must fit under when nothing will raise it, else None."""
