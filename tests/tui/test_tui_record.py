@@ -67,6 +67,9 @@ async def test_a_red_flag_shows_its_one_line_first(tmp_path: Path) -> None:
         assert lines[0].id == SEE_A_PROFESSIONAL
         assert [line.id for line in lines].count(SEE_A_PROFESSIONAL) == 1
         assert "See a doctor or physiotherapist" in _titles(app.screen)[0]  # type: ignore[arg-type]
+        # and above the review, where it is seen without scrolling
+        top = str(app.screen.query_one("#red-flag").render())
+        assert top == "See a doctor or physiotherapist: you reported pain at night."
 
 
 async def test_an_action_done_on_the_review_is_saved_reopened_and_exported(
@@ -84,7 +87,7 @@ async def test_an_action_done_on_the_review_is_saved_reopened_and_exported(
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, ActionScreen)
-        await pilot.press("right", "space", "tab", *"2026-12-03", "tab", *"Facilities", "enter")
+        await pilot.press("right", "tab", *"2026-12-03", "tab", *"Facilities", "enter")
         await pilot.pause()
         assert isinstance(app.screen, ReviewScreen)
         assert "✔" in _titles(app.screen)[0]

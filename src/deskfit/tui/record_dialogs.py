@@ -13,12 +13,14 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, Label, OptionList, RadioButton, RadioSet, Static
+from textual.widgets import Button, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from deskfit.core.model.record import STATUS_WORDS
+from deskfit.core.model.questions import question_of
+from deskfit.core.model.record import Action
 from deskfit.core.ops.record_changes import ASSESSMENT, read_record_value
 from deskfit.tui.dialogs import Dialog
+from deskfit.tui.widgets.fields import ChoiceSet
 from deskfit.tui.widgets.one_line import OneLineInput
 
 STATUS_MARKS: dict[str, str] = {
@@ -69,15 +71,6 @@ class _RecordDialog(Dialog[dict[str, Any] | None]):
     .record-status {
         height: auto;
         margin-bottom: 1;
-        border: none;
-        padding: 0;
-        background: transparent;
-        layout: horizontal;
-    }
-
-    .record-status RadioButton {
-        width: auto;
-        margin-right: 2;
     }
 
     .-short .record-row, .-short .record-status {
@@ -171,18 +164,18 @@ class ActionScreen(_RecordDialog):
         super().__init__(f"actions.{advice_id}", f"Action · {title}", values)
 
     def compose_top(self) -> ComposeResult:
-        status = self.values.get("status", "todo")
-        with RadioSet(id="record-status", classes="record-status"):
-            for value, words in STATUS_WORDS.items():
-                yield RadioButton(words, value=value == status, name=value)
+        # the wizard's own choice widget: ← → choose (a highlight that moved without
+        # choosing would leave "to do" on a line the person marked done)
+        status = question_of(Action, "action", "status")
+        with Horizontal(classes="record-status"):
+            yield Label("Status", classes="record-label")
+            yield ChoiceSet(status, list(status.choices.items()), self.values.get("status", "todo"))
 
     def on_mount(self) -> None:
-        self.query_one(RadioSet).focus()
+        self.query_one(ChoiceSet).focus()
 
     def complete(self, values: dict[str, Any]) -> dict[str, Any]:
-        pressed = self.query_one(RadioSet).pressed_button
-        status = pressed.name if pressed is not None and pressed.name else "todo"
-        return {"status": status, **values}
+        return {"status": self.query_one(ChoiceSet).chosen or "todo", **values}
 
 
 class AssessmentScreen(_RecordDialog):

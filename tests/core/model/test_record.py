@@ -68,3 +68,9 @@ def test_the_assessment_in_one_sentence() -> None:
     assert assessment_words(parse_profile(doc)) == (
         "Assessed by dana Reyes on 2026-11-27; review by 2027-05-27."
     )
+
+
+def test_the_warning_signs_are_in_the_summary() -> None:
+    assert symptoms_summary(Symptoms(pain_at_night=True)) == "Pain at night."
+    both = Symptoms(neck_12_months=True, neck_kept_from_work=True, numbness_tingling=True)
+    assert symptoms_summary(both) == "Neck (kept from work); also numbness or tingling."

@@ -40,6 +40,8 @@ def test_set_an_action_and_the_assessment() -> None:
     assert len(changes) == 4
     cleared, _ = set_answers(profile, ["actions.footstool-height.owner="])
     assert cleared.actions["footstool-height"].owner is None
+    removed, changes = set_answers(profile, ["actions.footstool-height="])
+    assert removed.actions == {} and [c.key for c in changes] == ["actions.footstool-height"]
 
 
 @pytest.mark.parametrize(
@@ -48,7 +50,10 @@ def test_set_an_action_and_the_assessment() -> None:
         ("actions.footstool-height.status=maybe", "a status is todo, done, declined"),
         ("actions.footstool-height.date=soon", "is not a date"),
         ("actions.Foot.status=done", "an advice id is lower-case"),
-        ("actions.footstool-height=done", "an action is actions.<advice id>.<key>"),
+        ("actions.footstool-heigth.status=done", "did you mean footstool-height?"),
+        ("actions.nothing-like-it.status=done", "no advice line has the id 'nothing-like-it'"),
+        ("actions.footstool-height=done", "only removed, with nothing after ="),
+        ("actions.footstool-height.x.status=done", "an action is actions.<advice id>.<key>"),
         ("actions.footstool-height.colour=red", "an action's keys are status, date"),
         ("assessment.reviewer=Dana", "the assessment's keys are assessor, manager"),
         ("assessment.assessor=" + "x" * 121, "too long: at most 120"),

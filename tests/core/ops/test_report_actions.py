@@ -132,3 +132,17 @@ def test_every_format_says_the_follow_up(report: Report) -> None:
     jsonl = render_report(report, "jsonl").splitlines()
     assert f'"open": {a.open}' in jsonl[-1]
     assert "open_actions,overdue_actions,review_date" in render_report(report, "csv")
+
+
+def test_a_purchase_done_or_declined_leaves_the_shopping_list(tmp_path: Path) -> None:
+    from deskfit.core.ops.report import build
+
+    sam = (REPO / "profiles" / "crossed-legs-fixed-desk.toml").read_text(encoding="utf-8")
+    (tmp_path / "a.toml").write_text(sam, encoding="utf-8")
+    done = sam + '\n[actions.footstool-height]\nstatus = "done"\n'
+    (tmp_path / "b.toml").write_text(done, encoding="utf-8")
+    todo = sam + '\n[actions.footstool-height]\nstatus = "todo"\n'
+    (tmp_path / "c.toml").write_text(todo, encoding="utf-8")
+    shopping = {item.what: item for item in build([tmp_path]).summary.shopping}
+    assert shopping["footstools"].count == 2  # a and c: b's is bought
+    assert shopping["monitor risers"].count == 3  # its line has no action in any

@@ -44,9 +44,8 @@ STEPS: tuple[Step, ...] = (
     Step("Phone", ("phone",)),
     Step("Habits", ("habits",)),
     Step(
-        "Aches and pains",
+        "Symptoms",
         ("symptoms",),
-        short_title="Symptoms",
         intro=(
             "Where have you had trouble (ache, pain, discomfort or numbness)? These are the "
             "Nordic questionnaire's nine body regions. The advice for the places you name "

@@ -112,6 +112,12 @@ def questions(section: str) -> tuple[Question, ...]:
     return tuple(_question(section, f, model.model_fields[f]) for f in fields)
 
 
+def question_of(model: type[BaseModel], section: str, field: str) -> Question:
+    """A field of a model outside the profile's sections (an action's status) as a
+    question, so the wizard asks it with the same widgets."""
+    return _question(section, field, model.model_fields[field])
+
+
 def question(section: str, field: str) -> Question:
     for q in questions(section):
         if q.field == field:

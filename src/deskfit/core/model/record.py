@@ -15,6 +15,7 @@ from typing import Any, Literal
 
 from pydantic import Field, field_validator
 
+from deskfit.core.model.fields import choice
 from deskfit.core.model.section import Rule, Section
 
 Status = Literal["todo", "done", "declined", "not_possible"]
@@ -64,10 +65,11 @@ class Assessment(Section):
 
 
 class Action(Section):
-    status: Status = Field(
-        "todo",
-        title="Status",
-        description="To do, done, declined, or not possible at this workstation.",
+    status: Status = choice(
+        "Status",
+        "To do, done, declined, or not possible at this workstation.",
+        STATUS_WORDS,
+        default="todo",
     )
     date: dt.date | None = _day("Date", "When it is due, or the day it was done or decided.")
     owner: str | None = _name("Owner", "Who sees to it: the person, the manager, facilities.")

@@ -144,14 +144,21 @@ class Symptoms(Section):
         """The regions with trouble in the last 12 months, the eyes last."""
         return [r for r in (*REGIONS, EYES) if self.trouble(r.key)]
 
-    def red_flags(self) -> list[str]:
-        """The answers that call for a health professional, in words."""
-        kept = [r.name for r in REGIONS if self.trouble(r.key, "kept_from_work")]
-        flags = [
+    def signs(self) -> list[str]:
+        """The warning signs answered yes, in words (trouble that kept the person from
+        work is the other red flag, said with its regions)."""
+        signs = [
             (self.numbness_tingling, "numbness or tingling"),
             (self.pain_spreading, "pain spreading down an arm or a leg"),
             (self.pain_at_night, "pain at night"),
             (self.longer_than_12_weeks, "trouble for more than 12 weeks"),
-            (bool(kept), f"{' and '.join(kept)} trouble that kept you from work"),
         ]
-        return [words for raised, words in flags if raised]
+        return [words for raised, words in signs if raised]
+
+    def red_flags(self) -> list[str]:
+        """The answers that call for a health professional, in words."""
+        kept = [r.name for r in REGIONS if self.trouble(r.key, "kept_from_work")]
+        if not kept:
+            return self.signs()
+        joined = kept[0] if len(kept) == 1 else ", ".join(kept[:-1]) + " and " + kept[-1]
+        return [*self.signs(), f"{joined} trouble that kept you from work"]

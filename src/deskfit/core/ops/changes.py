@@ -36,10 +36,12 @@ from deskfit.core.model.validation import (
     parse_profile,
 )
 from deskfit.core.ops.record_changes import (
+    WHOLE,
     is_record,
     locate_record,
     read_record_value,
     record_table,
+    remove_action,
 )
 
 # The profile's own questions (PROFILE_FIELDS) are the top-level keys a script may answer;
@@ -75,7 +77,9 @@ class Change:
 
     @property
     def key(self) -> str:
-        return self.field if self.section == TOP else f"{self.section}.{self.field}"
+        if self.section == TOP or not self.field:  # a top key, or a whole action
+            return self.field or self.section
+        return f"{self.section}.{self.field}"
 
 
 def field_kind(section: str, field: str) -> Kind:
@@ -257,6 +261,9 @@ def _applied(profile: Profile, changes: Sequence[Change]) -> dict[str, Any]:
     # footstool just bought rather than the "no" that went with having none.)
     _prune(data)
     for change in changes:
+        if is_record(change.section) and change.field == WHOLE:
+            remove_action(data, change.section)
+            continue
         if is_record(change.section):
             table = record_table(data, change.section)
         elif change.section == TOP:

@@ -8,18 +8,21 @@ writes for the same entries.
 
 from __future__ import annotations
 
+import difflib
 import re
 from datetime import date
 from typing import Any
 
 from pydantic import ValidationError
 
+from deskfit.core.engine.advice.ids import ADVICE_IDS
 from deskfit.core.model.record import ACTION_ID_PATTERN, STATUS_WORDS, Action, Assessment
 from deskfit.core.model.section import Section
 from deskfit.core.model.validation import Problem
 
 ASSESSMENT = "assessment"
 ACTIONS = "actions"
+WHOLE = ""  # the field of ``actions.<id>=``: the whole action
 
 
 def _model(section: str) -> type[Section]:
@@ -37,13 +40,20 @@ def locate_record(key: str) -> tuple[str, str] | Problem | None:
         return Problem(key, f"the assessment's keys are {fields}, like assessment.review_date")
     if parts[0] == ACTIONS:
         fields = ", ".join(Action.model_fields)
-        if len(parts) != 3:
+        if len(parts) not in (2, 3):
             return Problem(key, f"an action is actions.<advice id>.<key> ({fields})")
-        if not re.fullmatch(ACTION_ID_PATTERN, parts[1]):
+        advice_id = parts[1]
+        if not re.fullmatch(ACTION_ID_PATTERN, advice_id):
             return Problem(key, "an advice id is lower-case letters, digits and hyphens")
+        if advice_id not in ADVICE_IDS:
+            near = difflib.get_close_matches(advice_id, sorted(ADVICE_IDS), n=1, cutoff=0.6)
+            hint = f": did you mean {near[0]}?" if near else " (the ids are in the JSON export)"
+            return Problem(key, f"no advice line has the id {advice_id!r}{hint}")
+        if len(parts) == 2:
+            return f"{ACTIONS}.{advice_id}", WHOLE  # actions.<id>= removes the action
         if parts[2] not in Action.model_fields:
             return Problem(key, f"an action's keys are {fields}")
-        return f"{ACTIONS}.{parts[1]}", parts[2]
+        return f"{ACTIONS}.{advice_id}", parts[2]
     return None
 
 
@@ -56,6 +66,11 @@ def read_record_value(section: str, field: str, text: str) -> tuple[Any, str | N
     text = text.strip()
     if not text:
         return None, None
+    if field == WHOLE:
+        return (
+            None,
+            f"only removed, with nothing after = (set one of {', '.join(Action.model_fields)})",
+        )
     model = _model(section)
     value: Any = text
     if field in ("date", "review_date"):
@@ -81,6 +96,14 @@ def _words(exc: ValidationError) -> str:
     if error["type"] == "string_pattern_mismatch":
         return "has control or invisible characters, which cannot be shown safely"
     return str(error["msg"]).lower()
+
+
+def remove_action(data: dict[str, Any], section: str) -> None:
+    """``actions.<id>=``: the action goes, and the table with it when it was the last."""
+    actions = data.get(ACTIONS, {})
+    actions.pop(section.split(".", 1)[1], None)
+    if not actions:
+        data.pop(ACTIONS, None)
 
 
 def record_table(data: dict[str, Any], section: str) -> dict[str, Any]:

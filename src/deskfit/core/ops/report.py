@@ -32,6 +32,8 @@ The shopping list, so a manager can order what is needed:
 - monitor risers: a plan step raising a screen that stands on the desk by 5 cm or more,
   binned by the raise;
 - desk risers: a plan step raising a fixed desk, binned by the raise.
+
+A purchase whose advice line's action is done, declined or not possible is not listed.
 """
 
 from __future__ import annotations
@@ -287,7 +289,10 @@ def row_for(advice: Advice, file: str, today: date | None = None) -> Row:
     todo = count_actions(advice, today or date.today())
     review = profile.assessment.review_date
     f = plan.findings
-    bought = {s.buy: s for s in plan.purchases}
+    # what is still to buy: a purchase whose advice line is done, declined or not
+    # possible is off the list (bought already, or not to be bought)
+    closed = {advice_id for advice_id, action in profile.actions.items() if not action.open}
+    bought = {s.buy: s for s in plan.purchases if s.advice_id not in closed}
     stool, tray, cushion = (
         bought.get("footstool"),
         bought.get("keyboard tray"),

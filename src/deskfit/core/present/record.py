@@ -39,6 +39,9 @@ def symptoms_summary(symptoms: Symptoms) -> str:
         if on
     ]
     text = "; ".join(x for x in (", ".join(parts), " and ".join(eyes)) if x)
+    signs = symptoms.signs()
+    if signs:
+        text = "; ".join(x for x in (text, ("also " if text else "") + ", ".join(signs)) if x)
     return _sentence(text) if text else NOTHING_REPORTED
 
 

@@ -18,6 +18,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Collapsible, Static
 
 from deskfit.core.engine.advice import Advice, estimated_keys
+from deskfit.core.engine.advice.symptoms import words
 from deskfit.core.model.profile import Units
 from deskfit.core.model.questions import question
 from deskfit.core.model.validation import ProfileInvalid
@@ -212,6 +213,11 @@ class ReviewScreen(WizardScreen):
         padding-top: 1;
     }
 
+    ReviewScreen #red-flag {
+        color: $text-error;
+        height: auto;
+    }
+
     ReviewScreen #symptoms {
         margin-bottom: 1;
     }
@@ -249,6 +255,15 @@ class ReviewScreen(WizardScreen):
                     f"[b]Review · {advice.profile.name}[/b] · [dim]{render.rosa_summary(advice)}[/dim]",
                     id="step-title",
                 )
+                flags = advice.profile.symptoms.red_flags()
+                if flags:  # said before anything else, and never scrolled away
+                    yield Static(
+                        Text.assemble(
+                            ("See a doctor or physiotherapist: ", "bold"),
+                            f"you reported {words(flags)}.",
+                        ),
+                        id="red-flag",
+                    )
                 with VerticalScroll(id="review", can_focus=True):
                     with Horizontal(id="review-top"):
                         yield Static(plan_table(advice, units), id="settings")
