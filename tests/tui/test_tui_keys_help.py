@@ -99,3 +99,7 @@ async def test_f1_on_the_review_says_what_draw_and_compare_do(profiles_dir: Path
         assert "Draw — the drawing now, or after the plan" in text
         assert "Compare — with another saved profile" in text
         assert text.count("Back") == 1  # esc and ctrl+b on one line
+        # what the record's keys act on, said before the list
+        assert text.startswith("Tab moves through the advice; Enter or a click opens a line.")
+        assert "a sets the action of the line the cursor is on" in " ".join(text.split())
+        assert "Assessment — assessor, date and review date" in text

@@ -423,6 +423,9 @@ class DeskfitApp(App[None]):
                 keys.setdefault(what, []).append(self.get_key_display(binding))
         keys["Every command"] = [self.get_key_display(Binding("ctrl+p", ""))]
         lines = [f"{', '.join(dict.fromkeys(k)):<12}  {what}" for what, k in keys.items()]
+        about = getattr(screen, "HELP", "")  # what the screen's keys act on, in words
+        if about:
+            lines = [about, "", *lines]
         if getattr(screen, "focused_question", None) is not None:
             lines.append("")
             lines.extend(f"{these:<12}  {what}" for these, what in QUESTION_KEYS)

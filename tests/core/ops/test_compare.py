@@ -18,6 +18,7 @@ from deskfit.core.files.store import load_profile
 from deskfit.core.model.profile import Profile
 from deskfit.core.model.questions import question
 from deskfit.core.model.units import format_length
+from deskfit.core.model.validation import parse_profile
 from deskfit.core.ops.compare import (
     Changed,
     Comparison,
@@ -278,3 +279,28 @@ def test_the_comparison_is_frozen(a: Profile) -> None:
     with pytest.raises(AttributeError):
         c.name_a = "x"  # type: ignore[misc]
     assert Changed("chair.seat_height_cm", "Seat height now", "46 cm", "50 cm").section == "Chair"
+
+
+def test_symptoms_and_actions_done_between_two_versions(a: Profile) -> None:
+    from datetime import date
+
+    before = a  # Sam reports lower back trouble, this week too
+    line = advise(before).lines[0].id
+    done = {"status": "done", "date": date(2026, 12, 3), "owner": "Facilities"}
+    after = parse_profile({**before.model_dump(), "actions": {line: done}})
+    c = compare(before, after)
+    assert c.symptoms_a == c.symptoms_b == "Lower back (last 7 days too)."
+    assert [x.key for x in c.done] == [f"actions.{line}"]
+    assert c.actions[0].before == "no action recorded"
+    assert c.actions[0].after == "Done 2026-12-03 · Facilities"
+    data = comparison_json(c)
+    assert data["done"] == [line]
+    assert data["actions"][0]["a"] is None
+    assert data["actions"][0]["b"] == {
+        "status": "done",
+        "date": "2026-12-03",
+        "owner": "Facilities",
+        "note": None,
+    }
+    assert not c.identical
+    assert "Done since A: 1 action." in comparison_text(c)

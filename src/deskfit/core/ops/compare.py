@@ -21,6 +21,7 @@ workstation), ``schema_version`` (both are current once loaded) and the free-for
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from dataclasses import dataclass
 from typing import Any
@@ -35,7 +36,12 @@ from deskfit.core.model.record import STATUS_WORDS
 from deskfit.core.model.units import format_length
 from deskfit.core.ops.report import problem_title
 from deskfit.core.present.answers import SECTION_TITLES, format_answer
-from deskfit.core.present.record import NOTHING_REPORTED, action_words, symptoms_summary
+from deskfit.core.present.record import (
+    NOTHING_REPORTED,
+    action_dict,
+    action_words,
+    symptoms_summary,
+)
 from deskfit.core.present.render import (
     ROSA_PARTS,
     SETTING_ROWS,
@@ -101,6 +107,10 @@ class Comparison:
     symptoms_a: str = NOTHING_REPORTED
     symptoms_b: str = NOTHING_REPORTED
     actions: tuple[Changed, ...] = ()  # key "actions.<advice id>", both sides in words
+    # the same actions as fields for tools (status, date, owner, note; None: no action)
+    action_fields: dict[str, tuple[dict[str, Any] | None, dict[str, Any] | None]] = (
+        dataclasses.field(default_factory=dict)
+    )
 
     @property
     def done(self) -> list[Changed]:
@@ -236,6 +246,10 @@ def compare(a: Profile, b: Profile) -> Comparison:
         symptoms_a=symptoms_summary(a.symptoms),
         symptoms_b=symptoms_summary(b.symptoms),
         actions=_changed_actions(advice_a, advice_b),
+        action_fields={
+            k: (action_dict(a.actions.get(k)), action_dict(b.actions.get(k)))
+            for k in sorted(a.actions.keys() | b.actions.keys())
+        },
     )
 
 
@@ -401,7 +415,14 @@ def comparison_json(c: Comparison) -> dict[str, Any]:
         "resolved": [{"id": line.id, "title": line.title} for line in c.resolved],
         "new": [{"id": line.id, "title": line.title} for line in c.new],
         "symptoms": {"a": c.symptoms_a, "b": c.symptoms_b},
-        "actions": [a.as_dict() for a in c.actions],
+        "actions": [
+            {
+                **a.as_dict(),
+                "a": c.action_fields.get(a.key.split(".", 1)[1], (None, None))[0],
+                "b": c.action_fields.get(a.key.split(".", 1)[1], (None, None))[1],
+            }
+            for a in c.actions
+        ],
         "done": [a.key.split(".", 1)[1] for a in c.done],
     }
 

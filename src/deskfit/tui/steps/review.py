@@ -223,6 +223,13 @@ class ReviewScreen(WizardScreen):
     }
     """
 
+    HELP: ClassVar[str] = (
+        "Tab moves through the advice; Enter or a click opens a line. a sets the action of "
+        "the line the cursor is on (with none, it asks which): ☐ to do, ✔ done, ✘ declined, "
+        "– not possible, with a date, owner and note. r sets the assessor, the dates and "
+        "when to review. Both are saved with the profile (Ctrl+S)."
+    )
+
     BINDINGS: ClassVar[list[Any]] = [
         Binding("d", "toggle_diagram", "Draw", tooltip="the drawing now, or after the plan"),
         # the Save button is on the screen: the key stays, the footer keeps room for Theme
