@@ -391,3 +391,21 @@ def test_a_thick_cushion_that_reaches_the_elbows_is_not_thinned() -> None:
     assert not any(step.key == "chair.cushion_cm" for step in a.plan.steps)
     for part in ("chair", "monitor_phone", "mouse_keyboard", "peripherals", "final"):
         assert getattr(a.rosa_after, part) <= getattr(a.rosa, part), part
+
+
+def test_armrests_at_the_elbows_that_would_stop_the_chair_are_lowered_under_the_desk() -> None:
+    # Sam (golden README): sitting 51, elbow rest 24.68 estimated, desk 74 with a 3 cm top.
+    import tomllib
+    from pathlib import Path
+
+    sam = Path(__file__).resolve().parents[3] / "profiles" / "crossed-legs-fixed-desk.toml"
+    doc = tomllib.loads(sam.read_text(encoding="utf-8"))
+    line = next(x for x in advise(parse_profile(doc)).lines if x.id == "armrest-height")
+    assert line.title == "Keep the armrests from stopping the chair at the desk"
+    assert "At your elbows (75.5 cm from the floor" in line.text
+    assert "the desk's underside at 71 cm" in line.text
+    assert "at most 19 cm above the seat (70 cm from the floor)" in line.text
+    # with a keyboard tray the chair pulls up to the tray: the armrests go to the elbows
+    doc["desk"] |= {"keyboard_tray": True, "keyboard_tray_height_cm": 66.0}
+    line = next(x for x in advise(parse_profile(doc)).lines if x.id == "armrest-height")
+    assert line.title.startswith("Set the armrests to your elbows")

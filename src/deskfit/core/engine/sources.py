@@ -28,3 +28,7 @@ HSE_DSE_HEALTH = (
     "report symptoms are referred for medical advice)"
 )
 NICE_NG59 = "NICE NG59 (2016, updated 2020), Low back pain and sciatica: assess for red flags"
+OSHA_ARMRESTS = (
+    "OSHA Computer Workstations eTool, chairs: armrests must not keep you from getting close "
+    "to the workstation"
+)

@@ -20,6 +20,19 @@ from deskfit.core.engine.targets import (
 )
 from deskfit.core.model.profile import Profile
 
+ARMREST_CLEARANCE = 1.0  # cm between an armrest's top and the desk's underside
+ARMREST_LOWEST = 15.0  # cm above the seat: below this an armrest supports no arm
+
+
+def _armrest_room(w: Writer, p: Profile, sitting: float) -> float | None:
+    """How high an armrest may reach and still pass under the desk's front edge, when the
+    keyboard is on the desk at the elbows (the forearms then rest on the desk top); None
+    with a keyboard tray, which the chair pulls up to instead."""
+    end = w.plan.end
+    if end.keyboard_tray_height_cm is not None:
+        return None
+    return end.desk_height_cm - p.desk.thickness_cm - ARMREST_CLEARANCE
+
 
 def advise_chair(w: Writer, p: Profile, body: BodyDimensions, before: RosaItems) -> None:
     _seat_height(w, p)
@@ -335,10 +348,35 @@ def _back_and_arms(w: Writer, p: Profile, body: BodyDimensions, before: RosaItem
             f"pushing the head forward; yours is at {recline:g}°: {how}.",
             src.ROSA,
         )
-    if chair.armrests == "adjustable" and chair.armrest_fit != "supported":
-        erh = body.elbow_rest_height.value
-        sitting = w.plan.end.sitting_height_cm
-        on_what = "cushion" if w.plan.end.cushion_cm else "seat"
+    erh = body.elbow_rest_height.value
+    sitting = w.plan.end.sitting_height_cm
+    on_what = "cushion" if w.plan.end.cushion_cm else "seat"
+    room = _armrest_room(w, p, sitting)
+    if chair.armrests == "adjustable" and room is not None and sitting + erh > room:
+        # At the elbows they would meet the desk's edge: the chair could not pull in
+        # under the desk, and the arms would reach out to the keyboard.
+        below = room - sitting
+        lower = (
+            f"Lower them to at most {w.cm(below)} above the {on_what} "
+            f"({w.cm(room)} from the floor), just under the desk's edge; or "
+            if below >= ARMREST_LOWEST
+            else ""
+        )
+        w.add(
+            "armrest-height",
+            "medium",
+            "chair",
+            "Keep the armrests from stopping the chair at the desk",
+            f"At your elbows ({w.cm(sitting + erh)} from the floor once the plan is done) the "
+            f"armrests would hit the desk's underside at {w.cm(room + ARMREST_CLEARANCE)} and "
+            f"hold the chair away from it. {lower}"
+            + ("take" if lower else "Take")
+            + " them off or swing them back. At this desk your forearms rest on the desk "
+            "top, which is at your elbows.",
+            src.OSHA_ARMRESTS,
+            src.ROSA,
+        )
+    elif chair.armrests == "adjustable" and chair.armrest_fit != "supported":
         w.add(
             "armrest-height",
             "medium",
@@ -349,6 +387,19 @@ def _back_and_arms(w: Writer, p: Profile, body: BodyDimensions, before: RosaItem
             f"{w.cm(sitting + erh)} from the floor once the plan is done.",
             src.ROSA,
             src.OSHA,
+        )
+    elif chair.armrests != "none" and room is not None and sitting + erh > room:
+        w.add(
+            "armrest-height",
+            "medium",
+            "chair",
+            "Keep the armrests from stopping the chair at the desk",
+            f"Armrests at your elbows ({w.cm(sitting + erh)} from the floor once the plan is "
+            f"done) hit the desk's underside at {w.cm(room + ARMREST_CLEARANCE)} and hold the "
+            "chair away from it. Take them off if the chair allows: at this desk your forearms "
+            "rest on the desk top, which is at your elbows.",
+            src.OSHA_ARMRESTS,
+            src.ROSA,
         )
     elif chair.armrests == "fixed" and chair.armrest_fit == "too_high":
         w.add(
