@@ -331,3 +331,15 @@ def profile_docs() -> st.SearchStrategy[dict[str, Any]]:
 def estimated_body_docs() -> st.SearchStrategy[dict[str, Any]]:
     """Hypothesis strategy: valid profile documents with every body dimension estimated."""
     return profile_doc_strategy(measured=False)
+
+
+@st.composite
+def with_slider(draw: st.DrawFn, docs: st.SearchStrategy[dict[str, Any]]) -> dict[str, Any]:
+    """A generated profile whose seat slider's travel is known where the seat slides."""
+    doc = draw(docs)
+    chair = doc["chair"]
+    depth = chair.get("seat_depth_cm")
+    if chair.get("depth_adjustable") and depth is not None and draw(st.booleans()):
+        chair["seat_depth_min_cm"] = draw(_length(25, depth))
+        chair["seat_depth_max_cm"] = draw(_length(depth, 70))
+    return doc

@@ -409,3 +409,29 @@ def test_armrests_at_the_elbows_that_would_stop_the_chair_are_lowered_under_the_
     doc["desk"] |= {"keyboard_tray": True, "keyboard_tray_height_cm": 66.0}
     line = next(x for x in advise(parse_profile(doc)).lines if x.id == "armrest-height")
     assert line.title.startswith("Set the armrests to your elbows")
+
+
+def test_the_seat_slides_only_as_far_as_its_slider_goes() -> None:
+    # A 140 cm woman (buttock–popliteal length estimated at 41 cm) on a 46 cm deep seat:
+    # the ideal depth is 41 − 7.5 = 33.5 cm, but the slider goes only 42–48 cm.
+    import tomllib
+    from pathlib import Path
+
+    from deskfit.core.engine.plan import apply_plan
+
+    short = Path(__file__).resolve().parents[3] / "profiles" / "short-fixed-chair.toml"
+    doc = tomllib.loads(short.read_text(encoding="utf-8"))
+    doc["body"] = {"stature_cm": 140.0, "sex": "female"}
+    doc["chair"] |= {"seat_depth_cm": 46.0, "depth_adjustable": True}
+    unknown = advise(parse_profile(doc))
+    assert unknown.plan.step("chair.seat_depth_cm").to_cm == 33.5  # type: ignore[union-attr]
+    doc["chair"] |= {"seat_depth_min_cm": 42.0, "seat_depth_max_cm": 48.0}
+    advice = advise(parse_profile(doc))
+    step = advice.plan.step("chair.seat_depth_cm")
+    assert step is not None and (step.from_cm, step.to_cm) == (46.0, 42.0)
+    line = next(x for x in advice.lines if x.id == "seat-depth")
+    assert "so that it is 42 cm deep. That is as far back as it slides" in line.text
+    assert "still 1 cm deeper than your thighs are long: a lumbar cushion" in line.text
+    followed = advise(apply_plan(advice.profile, advice.plan))
+    assert followed.plan.steps == ()
+    assert followed.rosa == advice.rosa_after

@@ -19,7 +19,7 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from tests.core.conftest import profile_doc_strategy, with_symptoms
+from tests.core.conftest import profile_doc_strategy, with_slider, with_symptoms
 
 from deskfit.core.engine.advice import advise
 from deskfit.core.engine.body import body_dimensions
@@ -166,7 +166,7 @@ def check_no_claim_is_unmet(advice: Any) -> None:
     derandomize=True,
     suppress_health_check=[HealthCheck.too_slow],
 )
-@given(doc=with_symptoms(profile_doc_strategy()))
+@given(doc=with_slider(with_symptoms(profile_doc_strategy())))
 def test_following_the_plan_leaves_nothing_to_change(doc: dict[str, Any]) -> None:
     check_plan_is_followable(doc)
 

@@ -67,8 +67,13 @@ def additions_document() -> dict[str, Any]:
 
 @pytest.fixture(scope="module")
 def every_key(spec_document: dict[str, Any], additions_document: dict[str, Any]) -> dict[str, Any]:
-    """The contract's example with deskfit's additions: a document with every key."""
-    return {**spec_document, **additions_document}
+    """The contract's example with deskfit's additions: a document with every key (a
+    table in both is the contract's, then the keys deskfit adds to it)."""
+    merged = dict(spec_document)
+    for name, value in additions_document.items():
+        both = isinstance(value, dict) and isinstance(merged.get(name), dict)
+        merged[name] = {**merged[name], **value} if both else value
+    return merged
 
 
 def _spec_comments(block: str) -> dict[str, str]:
@@ -156,6 +161,8 @@ def test_the_fixture_document_validates(valid_document: Any) -> None:
     profile = parse_profile(doc)
     # what the file does not give is the additions' defaults: nothing reported or recorded
     dumped = profile.model_dump(exclude={"extra", "symptoms", "assessment", "actions"})
+    for added in ("seat_depth_min_cm", "seat_depth_max_cm"):  # the additions, unanswered
+        assert dumped["chair"].pop(added) is None
     assert dumped == doc
     assert not any(profile.symptoms.answers().values())
     assert profile.actions == {}
@@ -175,7 +182,7 @@ def test_sections_are_the_contracts_tables_in_its_order(
     tables = [k for k, v in spec_document.items() if isinstance(v, dict)]
     tables = [t for t in tables if t not in {"extra", "advice"}]
     # the additions' answered sections follow; [assessment] and [actions] are no questions
-    added = [t for t in additions_document if t not in {"assessment", "actions"}]
+    added = [t for t in additions_document if t not in {"assessment", "actions", *tables}]
     assert list(SECTION_NAMES) == tables + added == [*tables, "symptoms"]
 
 
@@ -188,9 +195,16 @@ def test_section_keys_are_exactly_the_contracts(every_key: dict[str, Any], secti
 
 
 @pytest.mark.parametrize("section", SECTION_NAMES)
-def test_section_keys_are_in_the_contracts_order(every_key: dict[str, Any], section: str) -> None:
-    # The model's order is the order keys are written in a saved file.
-    assert list(SECTION_MODELS[section].model_fields) == list(every_key[section])
+def test_section_keys_are_in_the_contracts_order(
+    spec_document: dict[str, Any], additions_document: dict[str, Any], section: str
+) -> None:
+    # The model's order is the order keys are written in a saved file: the contract's keys
+    # in the contract's order, and so the additions' (an added key may sit between two of
+    # the contract's, next to the question it follows in the wizard).
+    model = list(SECTION_MODELS[section].model_fields)
+    for document in (spec_document, additions_document):
+        keys = list(document.get(section, {}))
+        assert [k for k in model if k in keys] == keys
 
 
 def test_assessment_and_action_keys_are_documented(additions_document: dict[str, Any]) -> None:
@@ -319,9 +333,9 @@ def test_every_numeric_field_has_bounds_and_a_unit(
 def test_the_numeric_fields_are_the_ones_expected() -> None:
     # Hand count from the spec: 6 body lengths; chair 4 lengths + recline; desk 4; footstool
     # 3; monitor 2; keyboard 1; phone hours; habits hours + minutes.
-    # body 7, chair 6 (with the cushion), desk 5 (with the thickness), footstool 3, monitor 2,
-    # keyboard 1, phone 1, habits 2
-    assert len(NUMERIC) == 7 + 6 + 5 + 3 + 2 + 1 + 1 + 2
+    # body 7, chair 8 (with the cushion and the slider's two ends), desk 5 (with the
+    # thickness), footstool 3, monitor 2, keyboard 1, phone 1, habits 2
+    assert len(NUMERIC) == 7 + 8 + 5 + 3 + 2 + 1 + 1 + 2
 
 
 @pytest.mark.parametrize(

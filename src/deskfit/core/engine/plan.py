@@ -857,7 +857,10 @@ def make_plan(profile: Profile, body: BodyDimensions) -> Plan:
         clearance = body.buttock_popliteal_length.value - depth
         if not SEAT_CLEARANCE[1] <= clearance <= SEAT_CLEARANCE[2]:
             ideal_depth = body.buttock_popliteal_length.value - SEAT_CLEARANCE[0]
-            depth = _settle(depth, ideal_depth, units, *SEAT_DEPTH_RANGE)
+            # within the slider's travel when it is known, else what seats are made
+            lo = chair.seat_depth_min_cm or SEAT_DEPTH_RANGE[0]
+            hi = chair.seat_depth_max_cm or SEAT_DEPTH_RANGE[1]
+            depth = _settle(depth, ideal_depth, units, lo, hi)
 
     standing, standing_short = _standing(profile, body, units)
 

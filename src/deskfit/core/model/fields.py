@@ -40,9 +40,12 @@ def measure(
     range_phrase: str | None = None,
     optional_measure: bool = False,
     when: Sequence[Condition] | Condition | None = None,
+    optional_when_shown: bool = False,
 ) -> Any:
     """A number with a plausible range. ``range_phrase`` uses {lo}, {hi} and {unit}."""
     extra: dict[str, Any] = {UNIT: unit}
+    if optional_when_shown:
+        extra[OPTIONAL_WHEN_SHOWN] = True
     if range_phrase:
         extra[RANGE_PHRASE] = range_phrase
     if optional_measure:

@@ -153,6 +153,27 @@ class Chair(Section):
     depth_adjustable: bool = yes_no(
         "Can the seat slide forward and back?", "A seat slider changes the depth.", default=False
     )
+    seat_depth_min_cm: float | None = measure(
+        "Shortest seat depth (optional)",
+        "The seat slid all the way back: backrest to the seat's front edge. Leave blank if "
+        "you cannot measure it; the advice then assumes the slider reaches what you need.",
+        lo=25,
+        hi=70,
+        default=None,
+        range_phrase="a seat is {lo}–{hi} {unit} deep",
+        when=yes("depth_adjustable", "because the seat slides"),
+        optional_when_shown=True,  # blank: the slider is taken to reach what is needed
+    )
+    seat_depth_max_cm: float | None = measure(
+        "Deepest seat depth (optional)",
+        "The seat slid all the way forward: backrest to the seat's front edge.",
+        lo=25,
+        hi=70,
+        default=None,
+        range_phrase="a seat is {lo}–{hi} {unit} deep",
+        when=yes("depth_adjustable", "because the seat slides"),
+        optional_when_shown=True,  # blank: the slider is taken to reach what is needed
+    )
     lumbar_support: Lumbar = choice(
         "Lumbar support",
         "The bulge in the backrest that fits the small of your back.",
@@ -227,6 +248,10 @@ class Chair(Section):
         if self.height_adjustable:
             out += range_rules(
                 self, "seat_height_min_cm", "seat_height_max_cm", "seat_height_cm", "seat height"
+            )
+        if self.depth_adjustable:
+            out += range_rules(
+                self, "seat_depth_min_cm", "seat_depth_max_cm", "seat_depth_cm", "seat depth"
             )
         return out
 

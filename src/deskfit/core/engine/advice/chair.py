@@ -257,7 +257,8 @@ def _seat_depth(w: Writer, p: Profile, body: BodyDimensions, before: RosaItems) 
             + f"; {w.span(SEAT_CLEARANCE[1], SEAT_CLEARANCE[2])} (two "
             "or three fingers to a fist) lets you sit back without the edge pressing your "
             f"legs. Slide the seat {'back' if s.to_cm < chair.seat_depth_cm else 'forward'} so "
-            f"that it is {w.cm(s.to_cm)} deep.",
+            f"that it is {w.cm(s.to_cm)} deep."
+            + _slider_short(w, body.buttock_popliteal_length.value - s.to_cm),
             src.ROSA,
         )
     elif clearance < SEAT_CLEARANCE[1]:
@@ -272,8 +273,12 @@ def _seat_depth(w: Writer, p: Profile, body: BodyDimensions, before: RosaItems) 
                 else f"The seat is {w.fine(clearance)} deeper than your thighs are long"
             )
             + ": the edge presses behind the knees or you perch forward off the backrest. A "
-            "lumbar cushion moves you forward; when you next choose a chair, pick one with a "
-            "seat slider.",
+            "lumbar cushion moves you forward; "
+            + (
+                "the seat slides no shorter."
+                if chair.depth_adjustable
+                else "when you next choose a chair, pick one with a seat slider."
+            ),
             src.ROSA,
         )
     else:
@@ -287,6 +292,25 @@ def _seat_depth(w: Writer, p: Profile, body: BodyDimensions, before: RosaItems) 
             "you better.",
             src.ROSA,
         )
+
+
+def _slider_short(w: Writer, clearance: float) -> str:
+    """What the slider's travel leaves undone, said after the step."""
+    if clearance < SEAT_CLEARANCE[1] - 0.05:
+        still = (
+            f"the edge is still {w.fine(clearance)} from your knees"
+            if clearance > 0
+            else f"the seat is still {w.fine(clearance)} deeper than your thighs are long"
+        )
+        return (
+            f" That is as far back as it slides, and {still}: a lumbar cushion moves you forward."
+        )
+    if clearance > SEAT_CLEARANCE[2] + 0.05:
+        return (
+            f" That is as far forward as it slides, still {w.fine(clearance)} short of your "
+            "knees: your thighs get a little less support."
+        )
+    return ""
 
 
 def _back_and_arms(w: Writer, p: Profile, body: BodyDimensions, before: RosaItems) -> None:
