@@ -7,9 +7,12 @@ independent documents as it needs and change them freely.
 from __future__ import annotations
 
 import copy
+import importlib.util
+import sys
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 import pytest
@@ -164,3 +167,15 @@ def loose_document() -> Callable[[], dict[str, Any]]:
 def write_profile() -> Callable[..., Path]:
     """``write_profile(tmp_path, doc, name="profile.toml")`` -> the written file's path."""
     return write_document
+
+
+def load_script(name: str) -> ModuleType:
+    """A file of scripts/ (not a package) loaded as a module. Registered in sys.modules
+    first because dataclasses look their module up there while the class is being built."""
+    path = Path(__file__).resolve().parents[1] / "scripts" / f"{name}.py"
+    spec = importlib.util.spec_from_file_location(name, path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module

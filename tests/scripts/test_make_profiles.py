@@ -2,29 +2,17 @@
 
 from __future__ import annotations
 
-import importlib.util
 import statistics
-import sys
 from pathlib import Path
-from types import ModuleType
+
+from tests.conftest import load_script
 
 from deskfit.core.files import store
 
 REPO = Path(__file__).resolve().parents[2]
 
 
-def load_script() -> ModuleType:
-    spec = importlib.util.spec_from_file_location(
-        "make_profiles", REPO / "scripts" / "make_profiles.py"
-    )
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-make_profiles = load_script()
+make_profiles = load_script("make_profiles")
 
 
 def _contents(folder: Path) -> dict[str, bytes]:

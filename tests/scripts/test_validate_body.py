@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
+from tests.conftest import load_script
 
 REPO = Path(__file__).resolve().parents[2]
 DATA_DIR = Path(__file__).resolve().parents[3] / "shared" / "data" / "ansur2"
@@ -26,20 +24,7 @@ def needs_data(f: Any) -> Any:  # kept as the marker of the tests that read the 
     return f
 
 
-def _load_script() -> ModuleType:
-    # scripts/ is not a package; load the file itself. Registered in sys.modules first
-    # because dataclasses look their module up there while the class is being built.
-    spec = importlib.util.spec_from_file_location(
-        "validate_body", REPO / "scripts" / "validate_body.py"
-    )
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-validate_body = _load_script()
+validate_body = load_script("validate_body")
 
 
 @pytest.fixture(scope="module")

@@ -262,9 +262,7 @@ class DeskfitApp(App[None]):
         and forward again without a change shows the same screen, not a rebuilt one)."""
         from deskfit.tui.steps import REVIEW
 
-        state = self.state
-        assert state is not None
-        shows = (id(state), state.revision, state.units)
+        shows = self._review_shows()
         kept = self._review
         if kept is not None and kept[0] == shows:
             return kept[1]
@@ -275,6 +273,12 @@ class DeskfitApp(App[None]):
         self._review = (shows, screen)
         return screen
 
+    def _review_shows(self) -> tuple[int, int, str]:
+        """What a review shows: these answers, at this revision, in these units."""
+        state = self.state
+        assert state is not None
+        return (id(state), state.revision, state.units)
+
     def record_changed(self) -> None:
         """An action or the assessment was set on the review: keep it in the draft and
         show it there. The review stays the one shown (it is not rebuilt)."""
@@ -283,7 +287,7 @@ class DeskfitApp(App[None]):
         if state is None or self._review is None:
             return
         review = self._review[1]
-        self._review = ((id(state), state.revision, state.units), review)
+        self._review = (self._review_shows(), review)
         review.show_record()
 
     def _drop_review(self) -> None:

@@ -17,7 +17,7 @@ from textual.widgets import Button, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from deskfit.core.model.questions import question_of
-from deskfit.core.model.record import Action
+from deskfit.core.model.record import Action, Assessment
 from deskfit.core.ops.record_changes import ASSESSMENT, read_record_value
 from deskfit.tui.dialogs import Dialog
 from deskfit.tui.widgets.fields import ChoiceSet
@@ -195,10 +195,9 @@ class AssessmentScreen(_RecordDialog):
         self.query_one(OneLineInput).focus()
 
     def checked(self, values: dict[str, Any]) -> list[str]:
-        on, by = values.get("date"), values.get("review_date")
-        if on is not None and by is not None and by < on:
-            return [f"Review by: {by} is before the assessment ({on})"]
-        return []
+        # the model's own rule (a review before the assessment), as the loader says it
+        labels = {name: label for name, label, _ in self.FIELDS}
+        return [f"{labels[r.field]}: {r.message}" for r in Assessment(**values).rules()]
 
 
 class ActionPicker(Dialog[str | None]):

@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 import csv
-import importlib.util
 import io
 import json
 import math
-import sys
 from collections import Counter
 from pathlib import Path
-from types import ModuleType
 
 import pytest
+from tests.conftest import load_script
 
 from deskfit.core.engine.advice import advise
 from deskfit.core.files import store
@@ -28,21 +26,10 @@ BROKEN = {
 }
 
 
-def _script() -> ModuleType:
-    spec = importlib.util.spec_from_file_location(
-        "make_profiles", REPO / "scripts" / "make_profiles.py"
-    )
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.fixture(scope="module")
 def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("profiles")
-    _script().make_profiles(COUNT, path, seed=11)
+    load_script("make_profiles").make_profiles(COUNT, path, seed=11)
     for name, text in BROKEN.items():
         if text is None:
             good = (path / "profile-00001.toml").read_text(encoding="utf-8")

@@ -4,9 +4,7 @@ it counts are those worked out here, line by line, from each profile's advice.""
 
 from __future__ import annotations
 
-import importlib.util
 import random
-import sys
 from collections import Counter
 from datetime import date, timedelta
 from pathlib import Path
@@ -14,6 +12,7 @@ from typing import Any
 
 import pytest
 import tomli_w
+from tests.conftest import load_script
 
 from deskfit.core.engine.advice import advise
 from deskfit.core.engine.advice.symptoms import REGIONS_FOR
@@ -26,17 +25,6 @@ COUNT = 2000
 STATUSES = ("todo", "done", "declined", "not_possible", "not possible")
 OWNERS = ("Facilities", "Sam", "IT", "Zoë")
 IDS = sorted(set(PROBLEM_TITLES) | set(REGIONS_FOR) | {"see-a-health-professional"})
-
-
-def _make_document() -> Any:
-    spec = importlib.util.spec_from_file_location(
-        "make_profiles", REPO / "scripts" / "make_profiles.py"
-    )
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module.make_document
 
 
 def _record(rng: random.Random, today: date) -> tuple[dict[str, Any], dict[str, Any]]:
@@ -57,7 +45,7 @@ def _record(rng: random.Random, today: date) -> tuple[dict[str, Any], dict[str, 
 @pytest.fixture(scope="module")
 def generated(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[dict[str, Any]]]:
     folder = tmp_path_factory.mktemp("actions")
-    make_document = _make_document()
+    make_document = load_script("make_profiles").make_document
     rng = random.Random(13)
     today = date.today()
     documents = []

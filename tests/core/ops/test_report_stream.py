@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import importlib.util
 import random
-import sys
 from pathlib import Path
-from types import ModuleType
 
 import pytest
+from tests.conftest import load_script
 
 from deskfit.core.files import store
 from deskfit.core.model.validation import parse_profile
@@ -18,21 +16,10 @@ from deskfit.core.ops.report_render import REPORT_FORMATS, iter_report, render_r
 NAMES = ("Sam", "sam", "Sam", "SAM", "Åsa", "åsa", "a", "ab", "A b", "Zoë", "zoe", "", "Sam")
 
 
-def _script() -> ModuleType:
-    spec = importlib.util.spec_from_file_location(
-        "make_profiles", Path(__file__).resolve().parents[3] / "scripts" / "make_profiles.py"
-    )
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.fixture(scope="module")
 def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Profiles whose names tie in every way the sort must settle."""
-    make_document = _script().make_document
+    make_document = load_script("make_profiles").make_document
     path = tmp_path_factory.mktemp("ties")
     rng = random.Random(3)
     for n, name in enumerate(NAMES):

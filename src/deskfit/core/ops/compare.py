@@ -35,6 +35,7 @@ from deskfit.core.model.questions import PROFILE_FIELDS
 from deskfit.core.model.record import STATUS_WORDS
 from deskfit.core.model.units import format_length
 from deskfit.core.ops.report import problem_title
+from deskfit.core.ops.report_render import plural
 from deskfit.core.present.answers import SECTION_TITLES, format_answer
 from deskfit.core.present.record import (
     NOTHING_REPORTED,
@@ -336,12 +337,8 @@ def comparison_text(c: Comparison) -> str:
     for item in c.actions:
         out += wrap(f"{item.title}: {item.before} → {item.after}", "      ", "  - ")
     if c.actions:
-        out += ["", f"Done since A: {_count(len(c.done), 'action')}."]
+        out += ["", f"Done since A: {plural(len(c.done), 'action')}."]
     return "\n".join(out) + "\n"
-
-
-def _count(n: int, what: str) -> str:
-    return f"{n} {what}{'' if n == 1 else 's'}"
 
 
 def _md(text: str) -> str:
@@ -392,7 +389,7 @@ def comparison_markdown(c: Comparison) -> str:
     out += ["", "## Actions (A → B)", ""]
     if c.actions:
         out += md_table([(a.title, a.before, a.after) for a in c.actions], ("", "A", "B"))
-        out += ["", f"Done since A: {_count(len(c.done), 'action')}."]
+        out += ["", f"Done since A: {plural(len(c.done), 'action')}."]
     else:
         out.append("None changed.")
     return "\n".join(out) + "\n"
