@@ -59,10 +59,15 @@ def spec_document(spec_block: str) -> dict[str, Any]:
 
 
 @pytest.fixture(scope="module")
-def additions_document() -> dict[str, Any]:
+def additions_block() -> str:
     match = re.search(r"```toml\n(.*?)```", ADDITIONS.read_text(encoding="utf-8"), re.S)
     assert match, f"no ```toml block in {ADDITIONS}"
-    return tomllib.loads(match.group(1))
+    return match.group(1)
+
+
+@pytest.fixture(scope="module")
+def additions_document(additions_block: str) -> dict[str, Any]:
+    return tomllib.loads(additions_block)
 
 
 @pytest.fixture(scope="module")
@@ -156,13 +161,18 @@ def test_the_example_with_the_additions_validates_with_every_key(
     assert profile.actions["crossing-legs"].status == "todo"
 
 
-def test_the_fixture_document_validates(valid_document: Any) -> None:
+def test_the_fixture_document_validates(
+    valid_document: Any, additions_document: dict[str, Any]
+) -> None:
     doc = valid_document()
     profile = parse_profile(doc)
     # what the file does not give is the additions' defaults: nothing reported or recorded
     dumped = profile.model_dump(exclude={"extra", "symptoms", "assessment", "actions"})
-    for added in ("seat_depth_min_cm", "seat_depth_max_cm"):  # the additions, unanswered
-        assert dumped["chair"].pop(added) is None
+    for section, keys in additions_document.items():
+        if section in dumped:  # the additions to the contract's tables, unanswered
+            model = SECTION_MODELS[section]
+            for key in keys:
+                assert dumped[section].pop(key) == model.model_fields[key].default, key
     assert dumped == doc
     assert not any(profile.symptoms.answers().values())
     assert profile.actions == {}
@@ -213,9 +223,13 @@ def test_assessment_and_action_keys_are_documented(additions_document: dict[str,
     assert set(Action.model_fields) == documented
 
 
-def test_choice_values_are_the_contracts(spec_block: str) -> None:
-    # e.g. sex = "female"  # "female" | "male" | "unspecified" (used only to estimate)
+def test_choice_values_are_the_contracts(spec_block: str, additions_block: str) -> None:
+    # e.g. sex = "female"  # "female" | "male" | "unspecified" (used only to estimate);
+    # the choices deskfit adds are listed the same way in its additions
     comments = _spec_comments(spec_block)
+    added = _spec_comments(additions_block)
+    assert not set(comments) & set(added), "an addition redefines a contract key"
+    comments |= added
     checked = 0
     for section, field, info in _choice_fields():
         key = f"{section}.{field}" if section else field
@@ -224,8 +238,9 @@ def test_choice_values_are_the_contracts(spec_block: str) -> None:
         spec_values = re.findall(r'"([^"]+)"', comment.split(";")[0])
         assert set(get_args(info.annotation)) == set(spec_values), key
         checked += 1
-    # sex, lenses, lumbar, armrests, armrest_fit, mount, phone use, crosses, units
-    assert checked == 9
+    # sex, lenses, lumbar, armrests, armrest_fit, mount, phone use, crosses, units; and the
+    # additions: monitor kind, second_screen, screens_use, second_position
+    assert checked == 13
 
 
 def test_optional_keys_of_the_contract_may_be_absent(spec_block: str, valid_document: Any) -> None:
@@ -333,9 +348,11 @@ def test_every_numeric_field_has_bounds_and_a_unit(
 def test_the_numeric_fields_are_the_ones_expected() -> None:
     # Hand count from the spec: 6 body lengths; chair 4 lengths + recline; desk 4; footstool
     # 3; monitor 2; keyboard 1; phone hours; habits hours + minutes.
-    # body 7, chair 8 (with the cushion and the slider's two ends), desk 5 (with the
-    # thickness), footstool 3, monitor 2, keyboard 1, phone 1, habits 2
-    assert len(NUMERIC) == 7 + 8 + 5 + 3 + 2 + 1 + 1 + 2
+    # body 7 + standing elbow, chair 8 (with the cushion and the slider's two ends) + the
+    # armrests' two ends, desk 5 (with the thickness) + standing shoes, mat and screen top +
+    # the tray's two ends, footstool 3, monitor 2 + the second screen's top and distance,
+    # keyboard 1, phone 1, habits 2
+    assert len(NUMERIC) == 8 + 10 + 10 + 3 + 4 + 1 + 1 + 2
 
 
 @pytest.mark.parametrize(

@@ -11,7 +11,8 @@ can be adjusted). From that one declaration:
   (``prune``), so both save the same profile for the same answers.
 
 Conditions are plain dicts so that they sit in pydantic's ``json_schema_extra`` and stay
-JSON: ``{"field": "height_adjustable", "in": [true], "because": "…"}``.
+JSON: ``{"field": "height_adjustable", "in": [true], "because": "…"}``, or ``{"any": [...],
+"because": "…"}`` when any of several will do.
 """
 
 from __future__ import annotations
@@ -37,7 +38,15 @@ def is_not(field: str, value: str, because: str) -> Condition:
     return {"field": field, "not_in": [value], "because": because}
 
 
+def either(conditions: Sequence[Condition], because: str) -> Condition:
+    """Applies when any of ``conditions`` holds ("you use a laptop": as the main screen or
+    as the second one)."""
+    return {"any": [dict(c) for c in conditions], "because": because}
+
+
 def holds(condition: Condition, answers: Mapping[str, Any]) -> bool:
+    if "any" in condition:
+        return any(holds(c, answers) for c in condition["any"])
     value = answers.get(condition["field"])
     if "in" in condition:
         return any(value is v or (value == v and type(value) is type(v)) for v in condition["in"])

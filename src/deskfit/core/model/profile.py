@@ -16,7 +16,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
-from deskfit.core.model.applies import is_not, one_of, yes
+from deskfit.core.model.applies import either, is_not, one_of, yes
 from deskfit.core.model.fields import choice, measure, yes_no
 from deskfit.core.model.record import ACTION_ID_PATTERN, Action, Assessment
 from deskfit.core.model.section import Rule, Section, range_rules
@@ -33,6 +33,10 @@ ArmrestFit = Literal["supported", "too_high", "too_low"]
 PhoneUse = Literal["none", "handset", "headset", "speaker"]
 Frequency = Literal["never", "sometimes", "often"]
 MonitorMount = Literal["desk", "arm", "independent"]
+MonitorKind = Literal["external", "laptop"]
+SecondScreen = Literal["none", "external", "laptop"]
+ScreensUse = Literal["main", "equal"]
+SecondPosition = Literal["side", "below"]
 
 
 class Body(Section):
@@ -102,6 +106,16 @@ class Body(Section):
         hi=35,
         default=None,
         range_phrase="a thigh clearance is {lo}–{hi} {unit}",
+        optional_measure=True,
+    )
+    elbow_height_standing_cm: float | None = measure(
+        "Elbow height standing (optional, for a sit-stand desk)",
+        "Stand barefoot, upper arm hanging, elbow bent to 90°: floor to the underside of the "
+        "elbow. It sets the standing desk height; leave blank to estimate it from your height.",
+        lo=60,
+        hi=160,
+        default=None,
+        range_phrase="an elbow standing is {lo}–{hi} {unit} from the floor",
         optional_measure=True,
     )
     lenses: Lenses = choice(
@@ -230,6 +244,32 @@ class Chair(Section):
         default="supported",
         when=is_not("armrests", "none", "because the chair has armrests"),
     )
+    armrest_height_min_cm: float | None = measure(
+        "Armrests at their lowest (optional)",
+        "Armrests all the way down: top of the seat to the top of the armrest.",
+        lo=5,
+        hi=45,
+        default=None,
+        range_phrase="an armrest is {lo}–{hi} {unit} above the seat",
+        when=one_of("armrests", ("adjustable",), "because the armrests adjust"),
+        optional_when_shown=True,  # blank: the armrests are taken to reach what is needed
+    )
+    armrest_height_max_cm: float | None = measure(
+        "Armrests at their highest (optional)",
+        "Armrests all the way up: top of the seat to the top of the armrest.",
+        lo=5,
+        hi=45,
+        default=None,
+        range_phrase="an armrest is {lo}–{hi} {unit} above the seat",
+        when=one_of("armrests", ("adjustable",), "because the armrests adjust"),
+        optional_when_shown=True,
+    )
+    armrests_removable: bool = yes_no(
+        "Can the armrests be taken off or swung back?",
+        "Screws under the seat, or armrests that flip up or swing out of the way.",
+        default=False,
+        when=is_not("armrests", "none", "because the chair has armrests"),
+    )
     armrests_hard: bool = yes_no(
         "Are the armrests hard or damaged?",
         "A hard edge presses on the forearm.",
@@ -252,6 +292,10 @@ class Chair(Section):
         if self.depth_adjustable:
             out += range_rules(
                 self, "seat_depth_min_cm", "seat_depth_max_cm", "seat_depth_cm", "seat depth"
+            )
+        if self.armrests == "adjustable":
+            out += range_rules(
+                self, "armrest_height_min_cm", "armrest_height_max_cm", None, "armrest height"
             )
         return out
 
@@ -288,6 +332,38 @@ class Desk(Section):
     sit_stand: bool = yes_no(
         "Is it a sit-stand desk?", "One that rises high enough to work standing.", default=False
     )
+    standing_shoe_allowance_cm: float | None = measure(
+        "Shoe heel height when standing (optional)",
+        "If you wear other shoes to stand (or stand in socks): their heel height. Leave blank "
+        "if they are the shoes you sit in.",
+        lo=0,
+        hi=15,
+        default=None,
+        range_phrase="a heel is {lo}–{hi} {unit}",
+        when=yes("sit_stand", "because you stand at the desk"),
+        optional_when_shown=True,  # blank: the same shoes as sitting
+    )
+    standing_mat_cm: float = measure(
+        "Anti-fatigue mat",
+        "The thickness of the mat you stand on, squashed under your feet; 0 for none. It "
+        "raises you, so the desk and screen go up by as much.",
+        lo=0,
+        hi=5,
+        default=0.0,
+        range_phrase="a mat is {lo}–{hi} {unit} thick",
+        when=yes("sit_stand", "because you stand at the desk"),
+    )
+    standing_screen_top_cm: float | None = measure(
+        "Screen top when standing (optional)",
+        "With the desk up as you stand: floor to the top edge of the screen's picture. Leave "
+        "blank if the screen simply rises with the desk (or stays put on its own stand).",
+        lo=40,
+        hi=250,
+        default=None,
+        range_phrase="a screen's top edge is {lo}–{hi} {unit} from the floor",
+        when=yes("sit_stand", "because you stand at the desk"),
+        optional_when_shown=True,  # blank: where the desk (or its own stand) puts it
+    )
     legroom_ok: bool = yes_no(
         "Is there room under the desk for your thighs and knees?",
         "No drawers, bars or boxes in the way when you sit close.",
@@ -322,11 +398,52 @@ class Desk(Section):
         default=False,
         when=yes("keyboard_tray", "because you use a keyboard tray"),
     )
+    keyboard_tray_min_cm: float | None = measure(
+        "Lowest tray height (optional)",
+        "With the tray all the way down: floor to the top of the tray. Leave blank if you "
+        "cannot measure it.",
+        lo=40,
+        hi=150,
+        default=None,
+        range_phrase="a keyboard tray is {lo}–{hi} {unit} high",
+        when=(
+            yes("keyboard_tray", "because you use a keyboard tray"),
+            yes("keyboard_tray_adjustable", "because the tray height can be adjusted"),
+        ),
+        optional_when_shown=True,  # blank: 40 cm up to 2.5 cm under the desk top
+    )
+    keyboard_tray_max_cm: float | None = measure(
+        "Highest tray height (optional)",
+        "With the tray all the way up: floor to the top of the tray.",
+        lo=40,
+        hi=150,
+        default=None,
+        range_phrase="a keyboard tray is {lo}–{hi} {unit} high",
+        when=(
+            yes("keyboard_tray", "because you use a keyboard tray"),
+            yes("keyboard_tray_adjustable", "because the tray height can be adjusted"),
+        ),
+        optional_when_shown=True,
+    )
+    keyboard_tray_mouse_fits: bool = yes_no(
+        "Does the mouse fit on the tray beside the keyboard?",
+        "No if the tray is only as wide as the keyboard and the mouse lives on the desk top.",
+        default=True,
+        when=yes("keyboard_tray", "because you use a keyboard tray"),
+    )
 
     def checks(self) -> list[Rule]:
         out: list[Rule] = []
         if self.height_adjustable:
             out += range_rules(self, "height_min_cm", "height_max_cm", "height_cm", "desk height")
+        if self.keyboard_tray and self.keyboard_tray_adjustable:
+            out += range_rules(
+                self,
+                "keyboard_tray_min_cm",
+                "keyboard_tray_max_cm",
+                "keyboard_tray_height_cm",
+                "tray height",
+            )
         if self.keyboard_tray:
             tray = self.keyboard_tray_height_cm
             if tray is not None and tray >= self.height_cm:
@@ -408,10 +525,23 @@ class Footstool(Section):
         return out
 
 
+_SECOND = is_not("second_screen", "none", "because you have a second screen")
+_LAPTOP = either(
+    (one_of("kind", ("laptop",), ""), one_of("second_screen", ("laptop",), "")),
+    "because you work on a laptop",
+)
+
+
 class Monitor(Section):
+    kind: MonitorKind = choice(
+        "What is your main screen?",
+        "The screen you look at most: a separate monitor, or the laptop's own screen.",
+        {"external": "A monitor", "laptop": "A laptop's screen"},
+        default="external",
+    )
     top_height_cm: float = measure(
         "Screen top height",
-        "Floor to the top edge of the screen's picture (not the frame).",
+        "Floor to the top edge of the main screen's picture (not the frame).",
         lo=40,
         hi=250,
         range_phrase="a screen's top edge is {lo}–{hi} {unit} from the floor",
@@ -432,8 +562,55 @@ class Monitor(Section):
     )
     directly_in_front: bool = yes_no(
         "Is the screen straight in front of you?",
-        "No if you turn your head more than 30° to look at it.",
+        "No if you turn your head more than 30° to look at it. With two screens used about "
+        "equally: is the join between them in front of your nose?",
         default=True,
+    )
+    second_screen: SecondScreen = choice(
+        "A second screen?",
+        "Another screen you work on at the same time: a monitor, or a laptop's screen.",
+        {"none": "No", "external": "A monitor", "laptop": "A laptop's screen"},
+        default="none",
+    )
+    screens_use: ScreensUse = choice(
+        "How do you use the two screens?",
+        "One main screen and the other now and then (mail, a chat), or both about equally?",
+        {"main": "One main", "equal": "Both equally"},
+        default="main",
+        when=_SECOND,
+    )
+    second_position: SecondPosition = choice(
+        "Where is the second screen?",
+        "Beside the main screen, or below it (a laptop under a monitor)?",
+        {"side": "Beside it", "below": "Below it"},
+        default="side",
+        when=_SECOND,
+    )
+    second_top_height_cm: float | None = measure(
+        "Second screen top height",
+        "Floor to the top edge of the second screen's picture.",
+        lo=40,
+        hi=250,
+        default=None,
+        range_phrase="a screen's top edge is {lo}–{hi} {unit} from the floor",
+        when=_SECOND,
+    )
+    second_distance_cm: float | None = measure(
+        "Second screen distance (optional)",
+        "From your eyes to the second screen. Leave blank if it is as far as the main one.",
+        lo=20,
+        hi=200,
+        default=None,
+        range_phrase="a screen is {lo}–{hi} {unit} from the eyes",
+        when=_SECOND,
+        optional_when_shown=True,  # blank: as far as the main screen
+    )
+    laptop_keyboard: bool | None = yes_no(
+        "Do you type on the laptop's own keyboard?",
+        "Yes if the laptop's keyboard and touchpad are what you type and point with; no if "
+        "you plug in a separate keyboard and mouse.",
+        default=None,
+        when=_LAPTOP,
     )
     glare: bool = yes_no(
         "Is there glare or reflection on the screen?",
