@@ -55,7 +55,7 @@ def _body(rng: random.Random) -> dict[str, Any]:
         body["shoe_allowance_cm"] = _r(rng, 0.0, 5.0)
     if rng.random() < 0.3:  # some people measured themselves
         for dim in rng.sample(sorted(FITS), k=rng.randint(1, 4)):
-            if dim == "elbow_height_standing":
+            if dim == "eye_height_standing":
                 continue  # not a profile key
             slope, intercept, resid = FITS[dim][draw_sex]
             value = slope * stature + intercept + rng.gauss(0.0, resid)

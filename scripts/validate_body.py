@@ -43,6 +43,8 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "buttock_popliteal_length": ("buttockpopliteallength",),
     "elbow_height_standing": ("acromialheight", "-acromionradialelength"),
     "thigh_clearance": ("thighclearance",),
+    # the eye standing: as far below the top of the head as sitting (docs/workstations.md §3)
+    "eye_height_standing": ("stature", "-sittingheight", "eyeheightsitting"),
 }
 
 

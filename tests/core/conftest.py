@@ -343,3 +343,33 @@ def with_slider(draw: st.DrawFn, docs: st.SearchStrategy[dict[str, Any]]) -> dic
         chair["seat_depth_min_cm"] = draw(_length(25, depth))
         chair["seat_depth_max_cm"] = draw(_length(depth, 70))
     return doc
+
+
+@st.composite
+def with_screens(draw: st.DrawFn, docs: st.SearchStrategy[dict[str, Any]]) -> dict[str, Any]:
+    """A generated profile with the workstation's screens and standing as they come: a
+    laptop, a second screen beside or below, the laptop's own keys, and what standing
+    changes (docs/workstations.md). A wrapper, so the profiles drawn before are unchanged."""
+    doc = draw(docs)
+    mon = doc["monitor"]
+    mon["kind"] = draw(st.sampled_from(["external", "external", "laptop"]))
+    second = draw(st.sampled_from(["none", "none", "external", "laptop"]))
+    mon["second_screen"] = second
+    if second != "none":
+        mon["screens_use"] = draw(st.sampled_from(["main", "equal"]))
+        mon["second_position"] = draw(st.sampled_from(["side", "below"]))
+        mon["second_top_height_cm"] = draw(_length(40, 250))
+        if draw(st.booleans()):
+            mon["second_distance_cm"] = draw(_length(20, 200))
+    if "laptop" in (mon["kind"], second):
+        mon["laptop_keyboard"] = draw(st.booleans())
+    desk = doc["desk"]
+    if desk.get("sit_stand"):
+        if draw(st.booleans()):
+            desk["standing_shoe_allowance_cm"] = draw(_length(0, 15))
+        desk["standing_mat_cm"] = draw(st.one_of(st.just(0.0), _length(0, 5)))
+        if draw(st.booleans()):
+            desk["standing_screen_top_cm"] = draw(_length(40, 250))
+        if draw(st.booleans()):
+            doc["body"]["elbow_height_standing_cm"] = draw(_length(60, 160))
+    return doc

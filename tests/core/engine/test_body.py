@@ -90,6 +90,7 @@ def test_measured_value_wins_with_a_zero_width_band() -> None:
         "buttock_popliteal_length_cm",
         "thigh_clearance_cm",
         "elbow_height_standing_cm",
+        "eye_height_standing_cm",
     ]
 
 
@@ -105,13 +106,13 @@ def test_all_measured_leaves_only_standing_elbow_height_estimated() -> None:
         thigh_clearance_cm=17,
     )
     dims = body_dimensions(body)
-    assert dims.estimated() == ["elbow_height_standing_cm"]
+    assert dims.estimated() == ["elbow_height_standing_cm", "eye_height_standing_cm"]
     assert [dims.popliteal_height.value, dims.elbow_rest_height.value] == [44, 22]
     assert [dims.eye_height_sitting.value, dims.buttock_popliteal_length.value] == [80, 50]
     assert all(
         getattr(dims, d).low == getattr(dims, d).high
         for d in DIMENSIONS
-        if d != "elbow_height_standing"
+        if d not in ("elbow_height_standing", "eye_height_standing")
     )
     assert dims.shoe_allowance_cm == 0
     assert dims.stature_cm == 180
@@ -126,6 +127,7 @@ def test_nothing_measured_estimates_all_six() -> None:
         "buttock_popliteal_length_cm",
         "thigh_clearance_cm",
         "elbow_height_standing_cm",
+        "eye_height_standing_cm",
     ]
     assert dims.popliteal_height == estimate("popliteal_height", 165, "unspecified")
     assert dims.shoe_allowance_cm == 2.5  # the profile's default
@@ -210,17 +212,21 @@ _DOC_ROWS = {
     "BPL": "buttock_popliteal_length",
     "elbow height standing (radiale)": "elbow_height_standing",
     "TC thigh clearance (seat to the top of the thigh)": "thigh_clearance",
+    "eye height standing": "eye_height_standing",  # docs/workstations.md §3
 }
+WORKSTATIONS_MD = Path(__file__).resolve().parents[3] / "docs" / "workstations.md"
 _LINE = r"([0-9.]+)·H ([−+]) ([0-9.]+)"
 _ROW = re.compile(rf"^\| (.+?) \| {_LINE} \| ([0-9.]+) \| {_LINE} \| ([0-9.]+) \|$", re.M)
 
 
 def test_fits_are_exactly_those_printed_in_ergonomics_md() -> None:
+    """ergonomics.md §1, and the one fit the project adds in docs/workstations.md §3."""
     assert ERGONOMICS_MD.is_file(), (
         f"{ERGONOMICS_MD} is missing: shared/ must be beside the project"
     )
     found: dict[str, dict[str, tuple[float, float, float]]] = {}
-    for m in _ROW.finditer(ERGONOMICS_MD.read_text(encoding="utf-8")):
+    printed = ERGONOMICS_MD.read_text(encoding="utf-8") + WORKSTATIONS_MD.read_text("utf-8")
+    for m in _ROW.finditer(printed):
         label, ma, ms, mb, mr, fa, fs, fb, fr = m.groups()
         if label not in _DOC_ROWS:
             continue

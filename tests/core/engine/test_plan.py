@@ -19,7 +19,7 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from tests.core.conftest import profile_doc_strategy, with_slider, with_symptoms
+from tests.core.conftest import profile_doc_strategy, with_screens, with_slider, with_symptoms
 
 from deskfit.core.engine.advice import advise
 from deskfit.core.engine.body import body_dimensions
@@ -44,7 +44,7 @@ ROUNDING = 0.33  # half a quarter inch, the coarsest rounding a setting gets
 
 def follow(doc: dict[str, Any], plan: list[dict[str, Any]]) -> dict[str, Any]:
     """The profile document with every step of an exported plan done, as another tool
-    would do it from profile-format.md alone."""
+    would do it from profile-format.md and docs/profile-additions.md alone."""
     out = copy.deepcopy(doc)
     for step in plan:
         table, key = step["key"].split(".")
@@ -60,6 +60,13 @@ def follow(doc: dict[str, Any], plan: list[dict[str, Any]]) -> dict[str, Any]:
         section[key] = step["to_cm"]
         if step["key"] == "desk.keyboard_tray_height_cm":
             section["keyboard_tray"] = True
+        # the additions' steps that bring something (docs/profile-additions.md)
+        if step["key"] == "keyboard.home_row_above_surface_cm":
+            out["monitor"]["laptop_keyboard"] = False
+        if step["key"] == "monitor.second_top_height_cm":
+            section["second_position"] = "side"
+        if step["key"] == "desk.standing_screen_top_cm" and step.get("buy"):
+            out["monitor"]["mount"] = "arm"
     return out
 
 
@@ -166,7 +173,7 @@ def check_no_claim_is_unmet(advice: Any) -> None:
     derandomize=True,
     suppress_health_check=[HealthCheck.too_slow],
 )
-@given(doc=with_slider(with_symptoms(profile_doc_strategy())))
+@given(doc=with_screens(with_slider(with_symptoms(profile_doc_strategy()))))
 def test_following_the_plan_leaves_nothing_to_change(doc: dict[str, Any]) -> None:
     check_plan_is_followable(doc)
 

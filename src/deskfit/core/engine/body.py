@@ -63,6 +63,13 @@ FITS: Final[dict[str, dict[str, Fit]]] = {
         "male": Fit(0.6898, -10.59, 1.65),
         "female": Fit(0.6673, -6.28, 1.47),
     },
+    # The eye standing, for a sit-stand desk's screen: the eye is as far below the top of
+    # the head standing as sitting, so ANSUR II's stature − sittingheight + eyeheightsitting.
+    # Not in ergonomics.md; printed in docs/workstations.md §3, and checked against both.
+    "eye_height_standing": {
+        "male": Fit(0.9624, -4.78, 0.86),
+        "female": Fit(0.9544, -3.47, 0.76),
+    },
 }
 
 DIMENSIONS: Final[tuple[str, ...]] = tuple(FITS)
@@ -134,8 +141,10 @@ def estimate(dimension: str, stature_cm: float, sex: str) -> Estimate:
     raise ValueError(f"unknown sex {sex!r}; expected one of {', '.join(SEXES)}")
 
 
-# Dimension key -> the profile's (and the JSON export's) key. elbow_height_standing has no
-# profile field: nobody is asked to measure it, it only matters for sit-stand desks.
+# Dimension key -> the profile's (and the JSON export's) key. eye_height_standing has no
+# profile field: nobody is asked to measure it. The standing ones matter only for a
+# sit-stand desk.
+STANDING: Final[tuple[str, ...]] = ("elbow_height_standing_cm", "eye_height_standing_cm")
 _PROFILE_KEYS: Final[dict[str, str]] = {d: f"{d}_cm" for d in DIMENSIONS}
 
 # The JSON export contract's "body" object has exactly these, in this order.
@@ -158,6 +167,7 @@ class BodyDimensions:
     buttock_popliteal_length: Estimate
     elbow_height_standing: Estimate
     thigh_clearance: Estimate
+    eye_height_standing: Estimate
     shoe_allowance_cm: float
     stature_cm: float
 
@@ -169,8 +179,8 @@ class BodyDimensions:
     def estimated(self) -> list[str]:
         """Profile key names of the dimensions that were estimated, in a fixed order.
 
-        ``elbow_height_standing_cm`` is always among them (it cannot be entered); callers
-        that are not advising on a sit-stand desk can ignore it.
+        ``eye_height_standing_cm`` is always among them (it cannot be entered); callers
+        that are not advising on a sit-stand desk can ignore the ``STANDING`` ones.
         """
         return [_PROFILE_KEYS[d] for d in DIMENSIONS if getattr(self, d).source == "estimated"]
 
@@ -195,6 +205,7 @@ def body_dimensions(body: Body) -> BodyDimensions:
         buttock_popliteal_length=pick("buttock_popliteal_length"),
         elbow_height_standing=pick("elbow_height_standing"),
         thigh_clearance=pick("thigh_clearance"),
+        eye_height_standing=pick("eye_height_standing"),
         shoe_allowance_cm=body.shoe_allowance_cm,
         stature_cm=body.stature_cm,
     )

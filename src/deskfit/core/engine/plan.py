@@ -27,12 +27,14 @@ from deskfit.core.engine.body import BodyDimensions
 from deskfit.core.engine.targets import (
     CUSHION_MAX,
     DESK_TOO_LOW_ADVISE,
+    EXTERNAL_HOME_ROW,
     FIXED_FOOTSTOOL_TOLERANCE,
     FOOTSTOOL_MIN,
     FOOTSTOOL_ORDINARY_MAX,
     FOOTSTOOL_STANDARD_MAX,
     HOME_ROW_ABOVE,
     HOME_ROW_BELOW,
+    MONITOR_RISER_MIN,
     SEAT_CLEARANCE,
     SEAT_TOLERANCE,
     THIGH_ROOM,
@@ -42,7 +44,11 @@ from deskfit.core.engine.targets import (
     VIEWING_DISTANCE,
     keyboard_offset,
     monitor_band,
+    planned_keyboard_offset,
+    standing_eye,
+    standing_surface,
     thighs_short,
+    types_on_laptop,
 )
 from deskfit.core.model.profile import Profile, Units
 from deskfit.core.model.units import round_for_people
@@ -79,6 +85,10 @@ class Setup:
     viewing_distance_cm: float
     seat_depth_cm: float | None = None
     standing_work_surface_height_cm: float | None = None
+    home_row_above_surface_cm: float = EXTERNAL_HOME_ROW  # K: the keyboard in use
+    second_monitor_top_height_cm: float | None = None  # None: no second screen
+    second_viewing_distance_cm: float | None = None
+    standing_monitor_top_height_cm: float | None = None  # None: not known, or no standing
 
     @property
     def sitting_height_cm(self) -> float:
@@ -108,6 +118,14 @@ class Setup:
             out["cushion_cm"] = self.cushion_cm
         if self.seat_depth_cm is not None:
             out["seat_depth_cm"] = self.seat_depth_cm
+        for key in (
+            "second_monitor_top_height_cm",
+            "second_viewing_distance_cm",
+            "standing_monitor_top_height_cm",
+        ):
+            value = getattr(self, key)
+            if value is not None:
+                out[key] = value
         return {k: _exact(v) for k, v in out.items()}
 
 
@@ -119,9 +137,11 @@ def _exact(x: float) -> float:
 
 def current_setup(profile: Profile) -> Setup:
     """The workstation as answered."""
-    desk, stool, chair = profile.desk, profile.footstool, profile.chair
+    desk, stool, chair, mon = profile.desk, profile.footstool, profile.chair, profile.monitor
     tray = desk.keyboard_tray_height_cm if desk.keyboard_tray else None
     foot = stool.height_cm if stool.owned and stool.in_use and stool.height_cm else 0.0
+    second = mon.second_top_height_cm if mon.asks("second_top_height_cm") else None
+    second_distance = mon.second_distance_cm or mon.distance_cm
     return Setup(
         seat_height_cm=chair.seat_height_cm,
         cushion_cm=chair.cushion_cm,
@@ -132,6 +152,12 @@ def current_setup(profile: Profile) -> Setup:
         viewing_distance_cm=profile.monitor.distance_cm,
         seat_depth_cm=chair.seat_depth_cm,
         standing_work_surface_height_cm=desk.height_cm if desk.sit_stand else None,
+        home_row_above_surface_cm=keyboard_offset(profile),
+        second_monitor_top_height_cm=second,
+        second_viewing_distance_cm=second_distance if second is not None else None,
+        standing_monitor_top_height_cm=(
+            desk.standing_screen_top_cm if desk.asks("standing_screen_top_cm") else None
+        ),
     )
 
 
@@ -140,6 +166,7 @@ def current_setup(profile: Profile) -> Setup:
 # Each key a step may change, what people call it, and the advice line that says it when
 # nothing more specific does. Their order is the plan's order (§3.1).
 STEP_KEYS: dict[str, str] = {
+    "keyboard.home_row_above_surface_cm": "Keyboard",
     "chair.seat_height_cm": "Seat height",
     "chair.cushion_cm": "Seat cushion",
     "chair.seat_depth_cm": "Seat depth",
@@ -148,6 +175,9 @@ STEP_KEYS: dict[str, str] = {
     "footstool.height_cm": "Footstool",
     "monitor.top_height_cm": "Screen top",
     "monitor.distance_cm": "Screen distance",
+    "monitor.second_top_height_cm": "Second screen top",
+    "monitor.second_distance_cm": "Second screen distance",
+    "desk.standing_screen_top_cm": "Screen top standing",
 }
 
 
@@ -375,7 +405,7 @@ class _Planner:
         self.erh = body.elbow_rest_height.value
         self.esh = body.eye_height_sitting.value
         self.tc = body.thigh_clearance.value
-        self.k = keyboard_offset(profile)
+        self.k = planned_keyboard_offset(profile)
         self.thick = profile.desk.thickness_cm
         chair = profile.chair
         if chair.height_adjustable:
@@ -847,9 +877,8 @@ def make_plan(profile: Profile, body: BodyDimensions) -> Plan:
     eye = sitting + pl.esh
     ideal_top = monitor_band(eye, profile.body.lenses == "progressive").value
     top = _settle(monitor_start, ideal_top, units, *MONITOR_TOP_RANGE)
-    distance = start.viewing_distance_cm
-    if not VIEWING_DISTANCE[1] <= distance <= VIEWING_DISTANCE[2]:
-        distance = round_for_people(VIEWING_DISTANCE[0], units)
+    distance = _distance(start.viewing_distance_cm, units)
+    second, second_distance = _second_screen(profile, start, carry, top, units)
 
     depth = start.seat_depth_cm
     chair = profile.chair
@@ -863,6 +892,7 @@ def make_plan(profile: Profile, body: BodyDimensions) -> Plan:
             depth = _settle(depth, ideal_depth, units, lo, hi)
 
     standing, standing_short = _standing(profile, body, units)
+    standing_top = _standing_screen(profile, body, start, top, d.desk, standing, units)
 
     end = Setup(
         seat_height_cm=d.seat,
@@ -874,6 +904,10 @@ def make_plan(profile: Profile, body: BodyDimensions) -> Plan:
         viewing_distance_cm=distance,
         seat_depth_cm=depth,
         standing_work_surface_height_cm=standing,
+        home_row_above_surface_cm=pl.k,
+        second_monitor_top_height_cm=second,
+        second_viewing_distance_cm=second_distance,
+        standing_monitor_top_height_cm=standing_top,
     )
     findings = _findings(pl, d, end, need, foot, reused, standing_short, notes)
     steps = _steps(profile, start, end, findings)
@@ -917,10 +951,65 @@ def _standing(profile: Profile, body: BodyDimensions, units: Units) -> tuple[flo
     desk = profile.desk
     if not desk.sit_stand:
         return None, 0.0
-    ideal = body.elbow_height_standing.value + body.shoe_allowance_cm - keyboard_offset(profile)
+    ideal = standing_surface(profile, body)
     lo, hi = (desk.height_min_cm, desk.height_max_cm) if desk.height_adjustable else (None, None)
     reach = _clamp(ideal, lo, hi)
     return _round_within(reach, units, lo, hi), ideal - reach
+
+
+def _distance(now: float, units: Units) -> float:
+    """A screen's distance: kept inside the band, else to its ideal (§2)."""
+    if VIEWING_DISTANCE[1] <= now <= VIEWING_DISTANCE[2]:
+        return now
+    return round_for_people(VIEWING_DISTANCE[0], units)
+
+
+def second_rides(profile: Profile) -> bool:
+    """A second screen moves with the desk: a laptop stands on it, and a second monitor is
+    held as the main one is (docs/workstations.md §2)."""
+    mon = profile.monitor
+    return mon.second_screen == "laptop" or mon.mount in CARRIED_BY_DESK
+
+
+def _second_screen(
+    profile: Profile, start: Setup, carry: float, top: float, units: Units
+) -> tuple[float | None, float | None]:
+    """The second screen's top, level with the main one's as set, and its distance, in the
+    band like the main one's (docs/workstations.md §2). A screen below the main one goes
+    beside it, at that height."""
+    now = start.second_monitor_top_height_cm
+    if now is None or start.second_viewing_distance_cm is None:
+        return None, None
+    if second_rides(profile):
+        now += carry
+    beside = profile.monitor.second_position == "side"
+    level = _settle(now if beside else None, top, units, *MONITOR_TOP_RANGE)
+    return level, _distance(start.second_viewing_distance_cm, units)
+
+
+def _standing_screen(
+    profile: Profile,
+    body: BodyDimensions,
+    start: Setup,
+    top: float,
+    desk: float,
+    standing: float | None,
+    units: Units,
+) -> float | None:
+    """Where the main screen's top is when standing, once the plan is followed
+    (docs/workstations.md §3): an arm is set for it; a screen that rides with the desk, or
+    stays on its own stand, is left where that puts it when that is within the band; else
+    the plan brings an arm (the step says so) and sets it."""
+    if standing is None:
+        return None
+    band = monitor_band(standing_eye(profile, body), profile.body.lenses == "progressive")
+    lands = _standing_lands(profile, top, desk, standing)
+    if profile.monitor.mount == "arm":
+        now = start.standing_monitor_top_height_cm
+        return _settle(lands if now is None else now, band.value, units, *MONITOR_TOP_RANGE)
+    if band.contains(lands):
+        return lands
+    return _round_within(band.value, units, *MONITOR_TOP_RANGE)
 
 
 def _findings(
@@ -1003,6 +1092,15 @@ def _steps(profile: Profile, start: Setup, end: Setup, f: Findings) -> tuple[Ste
     ) -> None:
         out.append((key, before, after, advice_id, carried, buy))
 
+    if types_on_laptop(profile):  # first: every height below is set for this keyboard
+        add(
+            "keyboard.home_row_above_surface_cm",
+            start.home_row_above_surface_cm,
+            end.home_row_above_surface_cm,
+            "laptop-keyboard",
+            buy="keyboard and mouse",
+        )
+
     if abs(end.seat_height_cm - start.seat_height_cm) > EPS:
         add("chair.seat_height_cm", start.seat_height_cm, end.seat_height_cm, "seat-height")
     if abs(end.cushion_cm - start.cushion_cm) > EPS:
@@ -1064,7 +1162,8 @@ def _steps(profile: Profile, start: Setup, end: Setup, f: Findings) -> tuple[Ste
     elif foot_now is not None and foot_now >= FOOTSTOOL_MIN - EPS:
         add("footstool.height_cm", foot_now, 0.0, "footstool-not-needed")
 
-    mon_carried = desk_moved if profile.monitor.mount in CARRIED_BY_DESK else 0.0
+    mon = profile.monitor
+    mon_carried = desk_moved if mon.mount in CARRIED_BY_DESK else 0.0
     mon_from = start.monitor_top_height_cm + mon_carried
     if abs(end.monitor_top_height_cm - mon_from) > EPS or mon_carried:
         own = abs(end.monitor_top_height_cm - mon_from) > EPS
@@ -1075,9 +1174,7 @@ def _steps(profile: Profile, start: Setup, end: Setup, f: Findings) -> tuple[Ste
             end.monitor_top_height_cm,
             "monitor-height" if own else desk_advice,
             mon_carried,
-            buy="monitor riser"
-            if raise_cm >= 5.0 - EPS and profile.monitor.mount == "desk"
-            else None,
+            buy=_raiser(raise_cm, mon.kind == "laptop", mon.mount == "desk"),
         )
     if abs(end.viewing_distance_cm - start.viewing_distance_cm) > EPS:
         add(
@@ -1087,10 +1184,76 @@ def _steps(profile: Profile, start: Setup, end: Setup, f: Findings) -> tuple[Ste
             "monitor-distance",
         )
 
+    second_now, second_end = start.second_monitor_top_height_cm, end.second_monitor_top_height_cm
+    if second_now is not None and second_end is not None:
+        carried = desk_moved if second_rides(profile) else 0.0
+        second_from = second_now + carried
+        moves = abs(second_end - second_from) > EPS or mon.second_position != "side"
+        if moves or carried:
+            laptop = mon.second_screen == "laptop"
+            add(
+                "monitor.second_top_height_cm",
+                second_from,
+                second_end,
+                "second-screen" if moves else desk_advice,
+                carried,
+                buy=_raiser(second_end - second_from, laptop, laptop or mon.mount == "desk"),
+            )
+    far_now, far_end = start.second_viewing_distance_cm, end.second_viewing_distance_cm
+    if far_now is not None and far_end is not None and abs(far_end - far_now) > EPS:
+        add("monitor.second_distance_cm", far_now, far_end, "second-screen-distance")
+
+    stand_end = end.standing_monitor_top_height_cm
+    if not _standing_screen_kept(profile, start, end):
+        assert stand_end is not None
+        add(
+            "desk.standing_screen_top_cm",
+            start.standing_monitor_top_height_cm,
+            stand_end,
+            "standing-screen",
+            buy=None if mon.mount == "arm" else "monitor arm",
+        )
+
     return tuple(
         Step(n, key, before, after, advice, carried, buy)
         for n, (key, before, after, advice, carried, buy) in enumerate(out, start=1)
     )
+
+
+def _raiser(raise_cm: float, laptop: bool, on_desk: bool) -> str | None:
+    """What raising a screen takes: a laptop stand, a monitor riser under a screen standing
+    on the desk (5 cm or more: less is a book), nothing for an arm or a stand of its own."""
+    if raise_cm < MONITOR_RISER_MIN - EPS or not on_desk:
+        return None
+    return "laptop stand" if laptop else "monitor riser"
+
+
+def _standing_screen_kept(profile: Profile, start: Setup, end: Setup) -> bool:
+    """Nothing to do for the screen when standing: an arm already where the plan wants it,
+    or a screen the desk (or its own stand) puts within the band."""
+    stand_end = end.standing_monitor_top_height_cm
+    lands = standing_lands(profile, end)
+    if stand_end is None or lands is None:
+        return True
+    if profile.monitor.mount != "arm":
+        return abs(stand_end - lands) <= EPS
+    now = start.standing_monitor_top_height_cm
+    return now is not None and abs(stand_end - now) <= EPS
+
+
+def _standing_lands(profile: Profile, top: float, desk: float, standing: float) -> float:
+    """Where the screen's top is when the desk goes up from ``desk`` to ``standing``: a
+    screen on the desk or on an arm clamped to it rises with it; one on its own stays."""
+    return top + (standing - desk) if profile.monitor.mount in CARRIED_BY_DESK else top
+
+
+def standing_lands(profile: Profile, end: Setup) -> float | None:
+    """Where the screen, as the plan sets it for sitting, is when the desk goes up to the
+    plan's standing height (None: no standing)."""
+    standing = end.standing_work_surface_height_cm
+    if standing is None:
+        return None
+    return _standing_lands(profile, end.monitor_top_height_cm, end.desk_height_cm, standing)
 
 
 def _tray_rides(profile: Profile) -> bool:
@@ -1105,7 +1268,9 @@ def apply_plan(profile: Profile, plan: Plan) -> Profile:
     """The profile with every step done: what a person who follows the plan will have.
 
     A footstool step brings one (owned, in use; a new one is fixed at that height) or, at
-    0, puts it aside (not in use); a tray step brings a tray.
+    0, puts it aside (not in use); a tray step brings a tray; a keyboard step a separate
+    keyboard; a second screen's step puts it beside the main one; a standing screen step
+    that buys an arm puts the screen on it.
     """
     sections: dict[str, dict[str, Any]] = {}
     for s in plan.steps:
@@ -1121,6 +1286,12 @@ def apply_plan(profile: Profile, plan: Plan) -> Profile:
                 sections[table]["in_use"] = False
         if s.key == "desk.keyboard_tray_height_cm":
             sections[table]["keyboard_tray"] = True
+        if s.key == "keyboard.home_row_above_surface_cm":  # a separate keyboard, now
+            sections.setdefault("monitor", {})["laptop_keyboard"] = False
+        if s.key == "monitor.second_top_height_cm":  # beside the main one, level with it
+            sections[table]["second_position"] = "side"
+        if s.key == "desk.standing_screen_top_cm" and s.buy:
+            sections.setdefault("monitor", {})["mount"] = "arm"
     updates = {
         name: getattr(profile, name).model_copy(update=values) for name, values in sections.items()
     }
@@ -1136,5 +1307,7 @@ __all__ = [
     "apply_plan",
     "current_setup",
     "make_plan",
+    "second_rides",
+    "standing_lands",
     "step_cm",
 ]

@@ -144,14 +144,21 @@ def rosa_items(profile: Profile, body: BodyDimensions) -> RosaItems:
         reasons["keyboard_too_high"] = reasons["work_surface_too_high"]
 
     eye = sitting + body.eye_height_sitting.value
-    monitor = monitor_item(setup.monitor_top_height_cm, eye, setup.viewing_distance_cm)
-    if monitor == 3:
-        reasons["monitor"] = f"screen top {cm(setup.monitor_top_height_cm - eye)} above the eyes"
-    elif monitor == 2:
-        reasons["monitor"] = f"screen top {cm(eye - setup.monitor_top_height_cm)} below the eyes"
-    too_far = setup.viewing_distance_cm > TOO_FAR
-    if too_far:
-        reasons["monitor_too_far"] = f"screen {cm(setup.viewing_distance_cm)} away"
+    screens = [("screen", setup.monitor_top_height_cm, setup.viewing_distance_cm)]
+    second, second_far = setup.second_monitor_top_height_cm, setup.second_viewing_distance_cm
+    if second is not None and second_far is not None and mon.screens_use == "equal":
+        # two screens used equally: both set the posture (docs/workstations.md §2)
+        screens.append(("second screen", second, second_far))
+    monitor, too_far = 1, False
+    for name, top, far in screens:
+        item = monitor_item(top, eye, far)
+        if item > monitor:
+            monitor = item
+            where = "above" if item == 3 else "below"
+            reasons["monitor"] = f"{name} top {cm(abs(top - eye))} {where} the eyes"
+        if far > TOO_FAR and not too_far:
+            too_far = True
+            reasons["monitor_too_far"] = f"{name} {cm(far)} away"
 
     on_phone = phone.use != "none"
     work_duration = duration_score(habits.hours_per_day, habits.longest_stretch_min)

@@ -32,3 +32,19 @@ OSHA_ARMRESTS = (
     "OSHA Computer Workstations eTool, chairs: armrests must not keep you from getting close "
     "to the workstation"
 )
+HSE_LAPTOPS = (
+    "HSE INDG36, Working with display screen equipment: for prolonged laptop use, a separate "
+    "keyboard and mouse and a raised screen"
+)
+CORNELL_LAPTOPS = (
+    "Cornell University Ergonomics Web, laptop computers: raise the screen, use an external "
+    "keyboard and mouse"
+)
+OSHA_SCREENS = (
+    "OSHA Computer Workstations eTool, monitors: a main screen in front and a second beside "
+    "it; two used equally with the join in front; tops at the same height"
+)
+CSA_Z412 = "CSA Z412-17, Office ergonomics: a sit-stand workstation is set for each posture"
+CCOHS_STANDING = (
+    "CCOHS, Working in a standing position: anti-fatigue mats and footwear for standing work"
+)

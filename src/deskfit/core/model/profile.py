@@ -110,8 +110,9 @@ class Body(Section):
     )
     elbow_height_standing_cm: float | None = measure(
         "Elbow height standing (optional, for a sit-stand desk)",
-        "Stand barefoot, upper arm hanging, elbow bent to 90°: floor to the underside of the "
-        "elbow. It sets the standing desk height; leave blank to estimate it from your height.",
+        "Stand barefoot, upper arm hanging, elbow bent to 90°: floor to the elbow joint (the "
+        "bony point on the outside of the elbow). It sets the standing desk height; leave "
+        "blank to estimate it from your height.",
         lo=60,
         hi=160,
         default=None,

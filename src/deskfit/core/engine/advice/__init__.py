@@ -33,7 +33,7 @@ from deskfit.core.engine.advice.lines import (
     Writer,
 )
 from deskfit.core.engine.advice.measure import advise_measuring, is_measure_first
-from deskfit.core.engine.body import BodyDimensions, body_dimensions
+from deskfit.core.engine.body import STANDING, BodyDimensions, body_dimensions
 from deskfit.core.engine.plan import Plan, apply_plan, make_plan
 from deskfit.core.engine.rosa import RosaItems, score
 from deskfit.core.engine.rosa_items import rosa_items
@@ -69,13 +69,9 @@ _SECTIONS: tuple[Section, ...] = (
 def estimated_keys(profile: Profile, body: BodyDimensions) -> list[str]:
     """The estimated body dimensions this profile's advice rests on, as profile keys.
 
-    Standing elbow height is always estimated but matters only for a sit-stand desk.
+    The standing ones matter only for a sit-stand desk.
     """
-    return [
-        key
-        for key in body.estimated()
-        if key != "elbow_height_standing_cm" or profile.desk.sit_stand
-    ]
+    return [key for key in body.estimated() if key not in STANDING or profile.desk.sit_stand]
 
 
 _ESTIMATE_NAMES = {
@@ -85,6 +81,7 @@ _ESTIMATE_NAMES = {
     "buttock_popliteal_length_cm": "buttock–popliteal length (seat depth)",
     "thigh_clearance_cm": "thigh clearance (room under the desk)",
     "elbow_height_standing_cm": "elbow height standing (standing desk height)",
+    "eye_height_standing_cm": "eye height standing (screen height standing)",
 }
 
 

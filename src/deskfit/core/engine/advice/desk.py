@@ -6,14 +6,15 @@ from __future__ import annotations
 from deskfit.core.engine import sources as src
 from deskfit.core.engine.advice.lines import Severity, Writer, severity_of_change
 from deskfit.core.engine.body import BodyDimensions
-from deskfit.core.engine.plan import Step
+from deskfit.core.engine.plan import CARRIED_BY_DESK, Step, standing_lands
 from deskfit.core.engine.rosa import RosaItems
 from deskfit.core.engine.targets import (
     FOOTSTOOL_ORDINARY_MAX,
     HOME_ROW_ABOVE,
     HOME_ROW_BELOW,
-    LAPTOP_HOME_ROW,
+    MONITOR_TOLERANCE,
     THIGH_ROOM,
+    standing_eye,
 )
 from deskfit.core.model.profile import Profile
 
@@ -35,11 +36,19 @@ def advise_desk(w: Writer, p: Profile, body: BodyDimensions, before: RosaItems) 
             src.ROSA,
         )
     _standing(w, p, body)
+    advise_standing_extras(w, p, body)
 
 
 def _surface_band(delta: float) -> float:
     """How far a work surface may move inside its band: down 1.5, up 5 (§3.4)."""
     return HOME_ROW_ABOVE if delta < 0 else HOME_ROW_BELOW
+
+
+_RIDERS = {
+    "monitor.top_height_cm": "screen on it",
+    "monitor.second_top_height_cm": "second screen on it",
+    "desk.keyboard_tray_height_cm": "keyboard tray under it",
+}
 
 
 def _riders(w: Writer, desk_step: Step) -> str:
@@ -50,7 +59,7 @@ def _riders(w: Writer, desk_step: Step) -> str:
     for s in w.plan.steps:
         if not s.carried_cm or s.from_cm is None:
             continue
-        thing = "screen on it" if s.key.startswith("monitor") else "keyboard tray under it"
+        thing = _RIDERS[s.key]
         text = f"The {thing} {way} with it, to {w.cm(s.from_cm)}"
         if abs(s.to_cm - s.from_cm) > 1e-6:
             verb = "raises" if s.to_cm > s.from_cm else "lowers"
@@ -121,6 +130,7 @@ def _tray(w: Writer, p: Profile, body: BodyDimensions) -> None:
     s = plan.step("desk.keyboard_tray_height_cm")
     if s is None or s.advice_id not in ("keyboard-tray", "keyboard-tray-height"):
         return
+    keys = plan.step("keyboard.home_row_above_surface_cm")
     sitting = end.sitting_height_cm
     feet = w.feet()
     if s.advice_id == "keyboard-tray":
@@ -158,10 +168,8 @@ def _tray(w: Writer, p: Profile, body: BodyDimensions) -> None:
             f"{w.cm(s.to_cm)}, and you sitting at {w.cm(sitting)} with {feet}, {w.home_row()}. "
             "Choose one wide enough for the mouse too, so both sit at the same height."
             + (
-                " If you type on a laptop, put a separate keyboard and mouse on the tray and "
-                "the laptop on a stand, then answer the keyboard question again: the tray's "
-                "height depends on it."
-                if p.keyboard.home_row_above_surface_cm <= LAPTOP_HOME_ROW
+                f" The separate keyboard and mouse from step {keys.number} go on it."
+                if keys is not None
                 else ""
             ),
             src.HFES_ENVELOPE,
@@ -298,7 +306,9 @@ def _standing(w: Writer, p: Profile, body: BodyDimensions) -> None:
     breaks = " Alternate: sit about 20 minutes, stand about 8, and move for 2 every half hour."
     severity: Severity = "low"
     if abs(short) < 0.25:
-        text = f"Standing in your shoes, {w.cm(stand)} puts the home row at your elbows."
+        text = (
+            f"Standing{_standing_in(w, p, body)}, {w.cm(stand)} puts the home row at your elbows."
+        )
     elif short > 0 and short <= HOME_ROW_BELOW:
         text = (
             f"Set it as high as it goes, {w.cm(stand)}: the home row is then {w.cm(short)} "
@@ -319,6 +329,14 @@ def _standing(w: Writer, p: Profile, body: BodyDimensions) -> None:
             "above your elbows while you stand."
         )
         severity = "medium" if -short > HOME_ROW_ABOVE else "low"
+    elbow = body.elbow_height_standing
+    if elbow.source == "estimated":
+        text += (
+            f" Your standing elbow height is estimated from your height "
+            f"({w.cm(elbow.value)}, between {w.cm(elbow.low)} and {w.cm(elbow.high)}): "
+            "measure it barefoot, elbow bent at 90°, floor to the elbow joint, and the "
+            "height will fit you."
+        )
     w.add(
         "standing-height",
         severity,
@@ -327,4 +345,95 @@ def _standing(w: Writer, p: Profile, body: BodyDimensions) -> None:
         text + breaks,
         src.CORNELL_BREAKS,
         src.HFES_ENVELOPE,
+    )
+
+
+def _standing_in(w: Writer, p: Profile, body: BodyDimensions) -> str:
+    """' in your shoes' / ' in 1 cm heels on a 1.5 cm mat': what raises you standing."""
+    desk = p.desk
+    shoes = desk.standing_shoe_allowance_cm
+    heel = body.shoe_allowance_cm if shoes is None else shoes
+    parts = [
+        f" in shoes with {w.cm(heel)} heels" if shoes is not None and heel else " in your shoes"
+    ]
+    if shoes is not None and not heel:
+        parts = [" in socks or flat soles"]
+    if desk.standing_mat_cm:
+        parts.append(f" on your {w.cm(desk.standing_mat_cm)} mat")
+    return "".join(parts)
+
+
+def advise_standing_extras(w: Writer, p: Profile, body: BodyDimensions) -> None:
+    """The screen when standing, and a mat (docs/workstations.md §3)."""
+    if not p.desk.sit_stand or w.plan.end.standing_work_surface_height_cm is None:
+        return
+    _standing_screen(w, p, body)
+    if not p.desk.standing_mat_cm:
+        w.add(
+            "standing-mat",
+            "low",
+            "desk",
+            "Stand on an anti-fatigue mat",
+            "A cushioned mat eases the legs and back when you stand for a while; so do "
+            "shoes with a low, soft heel. A mat raises you by its thickness: once you have "
+            "one, enter it, and the standing desk and screen heights go up by as much.",
+            src.CCOHS_STANDING,
+        )
+
+
+def _standing_screen(w: Writer, p: Profile, body: BodyDimensions) -> None:
+    plan = w.plan
+    end = plan.end
+    top = end.standing_monitor_top_height_cm
+    if top is None:
+        return
+    eye = standing_eye(p, body)
+    progressive = p.body.lenses == "progressive"
+    below = 10.0 if progressive else 5.0
+    where = (
+        f"the screen's top belongs {w.cm(below)} below your eyes (at {w.cm(eye)} standing"
+        f"{_standing_in(w, p, body)})"
+    )
+    estimated = body.eye_height_standing.source == "estimated"
+    band = (
+        f" Your standing eye height is estimated from your height (±"
+        f"{w.fine(body.eye_height_standing.high - body.eye_height_standing.value)})."
+        if estimated
+        else ""
+    )
+    s = plan.step("desk.standing_screen_top_cm")
+    if s is None:
+        return
+    lands = standing_lands(p, end)
+    if s.buy and lands is not None:
+        rides = p.monitor.mount in CARRIED_BY_DESK
+        off = lands - s.to_cm
+        why = (
+            f"With the desk up at {w.cm(end.standing_work_surface_height_cm or 0)}, the screen "
+            f"{'on it' if rides else 'on its own stand'} is at {w.cm(lands)}, "
+            f"{w.cm(off)} {'above' if off > 0 else 'below'} where {where}."
+        )
+        w.add(
+            "standing-screen",
+            "high",
+            "monitor",
+            f"Put the screen on a monitor arm, and set it to {w.cm(s.to_cm)} when you stand",
+            f"{w.step_of(s)}. {why} A monitor arm clamped to the desk lets you set the screen "
+            f"for each posture: {w.cm(end.monitor_top_height_cm)} sitting, {w.cm(s.to_cm)} "
+            f"standing.{band}",
+            src.CSA_Z412,
+            src.OSHA_MONITOR,
+        )
+        return
+    now = s.from_cm
+    change = "" if now is None else f" from {w.cm(now)}"
+    w.add(
+        "standing-screen",
+        severity_of_change(0.0 if now is None else s.to_cm - now, MONITOR_TOLERANCE),
+        "monitor",
+        f"When you stand, set the screen's top edge to {w.cm(s.to_cm)}",
+        f"{w.step_of(s)}. When the desk goes up, move the arm{change} to {w.cm(s.to_cm)}: "
+        f"{where}. Sitting, it goes back to {w.cm(end.monitor_top_height_cm)}.{band}",
+        src.CSA_Z412,
+        src.OSHA_MONITOR,
     )

@@ -45,6 +45,7 @@ REGIONS_FOR: dict[str, tuple[str, ...]] = {
     "keyboard-tray": _ARMS,
     "keyboard-tray-height": _ARMS,
     "standing-height": ("shoulders", "wrists_hands", "lower_back"),
+    "standing-mat": ("lower_back", *_LEGS),
     # The seed advice: a footstool and uncrossed legs for the lower back (Jung et al. 2020)
     "footstool-height": ("lower_back", *_LEGS),
     "footstool-not-needed": _LEGS,
@@ -61,6 +62,10 @@ REGIONS_FOR: dict[str, tuple[str, ...]] = {
     "monitor-height": ("neck", "shoulders", "upper_back", "eyes"),
     "monitor-distance": ("eyes", "neck"),
     "monitor-in-front": ("neck", "shoulders"),
+    "laptop-keyboard": ("neck", "shoulders", "upper_back", "wrists_hands"),
+    "second-screen": ("neck", "shoulders", "upper_back"),
+    "second-screen-distance": ("eyes", "neck"),
+    "standing-screen": ("neck", "shoulders", "upper_back", "eyes"),
     "glare": ("eyes",),
     "document-holder": ("neck",),
     "phone-neck-hold": ("neck", "shoulders"),
