@@ -219,7 +219,9 @@ def test_any_locale_is_survived(folder: Path, command: str) -> None:
 
 
 def test_a_reader_that_goes_away_ends_the_command_quietly(folder: Path) -> None:
-    for n in range(150):  # more than a pipe holds (64 KiB), so the writer meets the close
+    # ~300 KB: several times what a pipe holds (64 KiB) plus what head reads at once, so
+    # the writer still has rows to write when head closes
+    for n in range(600):
         shutil.copy(SAM, folder / f"copy-{n}.toml")
     command = f"{' '.join(map(repr, DESKFIT))} report {str(folder)!r} --format jsonl"
     shell = f"{command} | head -1"

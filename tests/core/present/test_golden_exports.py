@@ -1,4 +1,6 @@
-"""The example profiles' text exports, compared with golden files a person has read.
+"""The example profiles' text exports, and those of the situations under ``situations/``
+(a laptop beside or under a monitor, standing with the screen on its own stand, …),
+compared with golden files a person has read.
 
 Each golden file under ``golden/`` was read line by line against ergonomics.md (the
 arithmetic for each is in ``golden/README.md``). When the advice changes on purpose,
@@ -18,7 +20,9 @@ from deskfit.core.present.render import to_text
 
 ROOT = Path(__file__).resolve().parents[3]
 GOLDEN = Path(__file__).parent / "golden"
-PROFILES = sorted((ROOT / "profiles").glob("*.toml"))
+EXAMPLES = sorted((ROOT / "profiles").glob("*.toml"))
+SITUATIONS = sorted((Path(__file__).parent / "situations").glob("*.toml"))
+PROFILES = EXAMPLES + SITUATIONS
 
 
 @pytest.mark.parametrize("path", PROFILES, ids=[p.stem for p in PROFILES])
@@ -32,5 +36,6 @@ def test_text_export_matches_the_golden_file(path: Path) -> None:
 
 
 def test_every_example_profile_has_a_golden_file() -> None:
-    assert len(PROFILES) >= 5
+    assert len(EXAMPLES) >= 8 and len(SITUATIONS) >= 4
+    assert len({p.stem for p in PROFILES}) == len(PROFILES)
     assert {p.stem for p in PROFILES} == {g.stem for g in GOLDEN.glob("*.txt")}

@@ -40,6 +40,10 @@ TOP_KEYS = {
 PLAN_STEP_KEYS = {"step", "key", "from_cm", "to_cm", "advice_id"}
 # profile-format.md: a step names the profile key it changes; these are the lengths a plan sets
 PLAN_KEYS = {
+    "keyboard.home_row_above_surface_cm",
+    "monitor.second_top_height_cm",
+    "monitor.second_distance_cm",
+    "desk.standing_screen_top_cm",
     "chair.seat_height_cm",
     "chair.cushion_cm",
     "chair.seat_depth_cm",

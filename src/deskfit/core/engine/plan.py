@@ -166,7 +166,7 @@ def current_setup(profile: Profile) -> Setup:
 # Each key a step may change, what people call it, and the advice line that says it when
 # nothing more specific does. Their order is the plan's order (§3.1).
 STEP_KEYS: dict[str, str] = {
-    "keyboard.home_row_above_surface_cm": "Keyboard",
+    "keyboard.home_row_above_surface_cm": "Separate keyboard",
     "chair.seat_height_cm": "Seat height",
     "chair.cushion_cm": "Seat cushion",
     "chair.seat_depth_cm": "Seat depth",

@@ -63,6 +63,10 @@ def _shown(key: str, cm: float | None, units: Units) -> str:
 
 def _change(step: Step, units: Units) -> str:
     """How a step gets from its start to its end, in words: 'raise 4 cm', 'get one'."""
+    if step.key == "keyboard.home_row_above_surface_cm":
+        return f"get a {step.buy}" if step.buy else "keep"
+    if step.key == "desk.standing_screen_top_cm" and (step.buy or step.from_cm is None):
+        return f"get a {step.buy}" if step.buy else "set it standing"
     if step.from_cm is None:
         return "get one" if step.buy else "put it in use"
     if step.key in ("footstool.height_cm", "chair.cushion_cm") and not step.to_cm:
@@ -70,7 +74,7 @@ def _change(step: Step, units: Units) -> str:
     moved = round_for_people(step.to_cm, units) - round_for_people(step.from_cm, units)
     if abs(moved) < 1e-6:
         return "moves with the desk" if step.carried_cm else "keep"
-    words = ("farther", "closer") if step.key == "monitor.distance_cm" else ("raise", "lower")
+    words = ("farther", "closer") if step.key.endswith("distance_cm") else ("raise", "lower")
     verb = words[0] if moved > 0 else words[1]
     done = f"{verb} {format_length(abs(moved), units)}"
     return f"then {done}" if step.carried_cm else done

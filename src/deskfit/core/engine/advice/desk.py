@@ -391,8 +391,8 @@ def _standing_screen(w: Writer, p: Profile, body: BodyDimensions) -> None:
     progressive = p.body.lenses == "progressive"
     below = 10.0 if progressive else 5.0
     where = (
-        f"the screen's top belongs {w.cm(below)} below your eyes (at {w.cm(eye)} standing"
-        f"{_standing_in(w, p, body)})"
+        f"its top belongs {w.cm(below)} below your eyes, which are at {w.cm(eye)} when you "
+        f"stand{_standing_in(w, p, body)}"
     )
     estimated = body.eye_height_standing.source == "estimated"
     band = (
@@ -410,8 +410,9 @@ def _standing_screen(w: Writer, p: Profile, body: BodyDimensions) -> None:
         off = lands - s.to_cm
         why = (
             f"With the desk up at {w.cm(end.standing_work_surface_height_cm or 0)}, the screen "
-            f"{'on it' if rides else 'on its own stand'} is at {w.cm(lands)}, "
-            f"{w.cm(off)} {'above' if off > 0 else 'below'} where {where}."
+            f"{'on it rises to' if rides else 'on its own stand stays at'} {w.cm(lands)}, "
+            f"{w.cm(off)} {'above' if off > 0 else 'below'} the {w.cm(s.to_cm)} that suits "
+            f"you standing: {where}."
         )
         w.add(
             "standing-screen",
