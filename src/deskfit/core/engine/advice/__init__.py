@@ -107,11 +107,16 @@ def _order(plan: Plan) -> Callable[[AdviceLine], tuple[int, bool, int, int]]:
         return (
             SEVERITIES.index(line.severity),
             not line.reported,
-            AREAS.index(line.area),
+            -1 if line.id in BEFORE_THE_CHAIR else AREAS.index(line.area),
             first_step.get(line.id, len(plan.steps) + 1),
         )
 
     return key
+
+
+# What the plan does before the chair: a laptop's separate keyboard, for which every
+# height after it is set (docs/workstations.md §1).
+BEFORE_THE_CHAIR = ("laptop-keyboard",)
 
 
 def advise(profile: Profile) -> Advice:
