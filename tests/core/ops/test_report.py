@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import math
+import shutil
 from collections import Counter
 from pathlib import Path
 
@@ -18,7 +19,13 @@ from deskfit.core.ops.report import Report, Row, build, scan, size_bin
 from deskfit.core.ops.report_render import CSV_HEADER, WIDTH, render_report
 
 REPO = Path(__file__).resolve().parents[3]
-COUNT = 200
+# the generated profiles, and the examples and situations: laptops, second screens and
+# sit-stand desks, whose purchases the generator does not make
+EXAMPLES = sorted((REPO / "profiles").glob("*.toml")) + sorted(
+    (REPO / "tests" / "core" / "present" / "situations").glob("*.toml")
+)
+GENERATED = 200
+COUNT = GENERATED + len(EXAMPLES)
 BROKEN = {
     "broken-toml.toml": "name = 'x'\nnot toml [[[\n",
     "broken-seat.toml": None,  # a valid profile with a seat of 480 (millimetres)
@@ -29,7 +36,9 @@ BROKEN = {
 @pytest.fixture(scope="module")
 def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("profiles")
-    load_script("make_profiles").make_profiles(COUNT, path, seed=11)
+    load_script("make_profiles").make_profiles(GENERATED, path, seed=11)
+    for example in EXAMPLES:
+        shutil.copy(example, path / f"profile-{example.stem}.toml")
     for name, text in BROKEN.items():
         if text is None:
             good = (path / "profile-00001.toml").read_text(encoding="utf-8")
@@ -128,6 +137,7 @@ def test_shopping_list_matches_the_advice_recomputed(report: Report, folder: Pat
     monitors: Counter[str] = Counter()
     desks: Counter[str] = Counter()
     trays = chairs = 0
+    bought: Counter[str] = Counter()
     for path in sorted(folder.glob("profile-*.toml")):
         profile = store.load_profile(path).profile
         advice = advise(profile)
@@ -155,7 +165,9 @@ def test_shopping_list_matches_the_advice_recomputed(report: Report, folder: Pat
             assert cushion is not None
             cushions[size_bin(round(cushion.to_cm, 1))] += 1
         screen = plan.step("monitor.top_height_cm")
-        if screen is not None and screen.from_cm is not None and profile.monitor.mount == "desk":
+        external = profile.monitor.kind == "external"
+        on_desk = profile.monitor.mount == "desk"
+        if screen is not None and screen.from_cm is not None and on_desk and external:
             rise = screen.to_cm - screen.from_cm
             if rise >= 5:
                 monitors[size_bin(round(rise, 1))] += 1
@@ -163,6 +175,17 @@ def test_shopping_list_matches_the_advice_recomputed(report: Report, folder: Pat
         if desk is not None and desk.from_cm is not None and not profile.desk.height_adjustable:
             desks[size_bin(round(desk.to_cm - desk.from_cm, 1))] += 1
         _ = (to, now)
+        keyboard = plan.step("keyboard.home_row_above_surface_cm")
+        bought["keyboards and mice"] += keyboard is not None
+        for key, laptop in (
+            ("monitor.top_height_cm", profile.monitor.kind == "laptop" and on_desk),
+            ("monitor.second_top_height_cm", profile.monitor.second_screen == "laptop"),
+        ):
+            step = plan.step(key)
+            rise = step.to_cm - step.from_cm if step and step.from_cm is not None else 0.0
+            bought["laptop stands"] += laptop and rise >= 5
+        arm = plan.step("desk.standing_screen_top_cm")
+        bought["monitor arms"] += arm is not None and profile.monitor.mount != "arm"
     shop = {item.what: item for item in report.summary.shopping}
     assert dict(shop["footstools"].sizes) == stools
     assert shop["footstools"].count == sum(stools.values()) > 0
@@ -172,6 +195,8 @@ def test_shopping_list_matches_the_advice_recomputed(report: Report, folder: Pat
     assert dict(shop["monitor risers"].sizes) == monitors
     assert dict(shop["desk risers"].sizes) == desks
     assert shop["seat cushions"].count == sum(cushions.values())
+    for what in ("keyboards and mice", "laptop stands", "monitor arms"):
+        assert shop[what].count == bought[what] > 0, what
 
 
 def test_size_bins_are_whole_centimetres() -> None:

@@ -31,7 +31,10 @@ The shopping list, so a manager can order what is needed:
 - seat cushions: a plan step that buys one, binned by thickness as footstools are;
 - monitor risers: a plan step raising a screen that stands on the desk by 5 cm or more,
   binned by the raise;
-- desk risers: a plan step raising a fixed desk, binned by the raise.
+- desk risers: a plan step raising a fixed desk, binned by the raise;
+- keyboards and mice: the separate keyboard and mouse a laptop typed on needs;
+- laptop stands: a plan step raising a laptop's screen 5 cm or more;
+- monitor arms: a plan step that puts the screen on an arm for standing.
 
 A purchase whose advice line's action is done, declined or not possible is not listed.
 """
@@ -106,6 +109,11 @@ PROBLEM_TITLES: dict[str, str] = {
     "phone-neck-hold": "Phone held between neck and shoulder",
     "phone-headset": "Phone: use a headset",
     "phone-reach": "Phone out of reach",
+    "laptop-keyboard": "Typing on the laptop: needs a separate keyboard",
+    "second-screen": "Second screen not level with or beside the main one",
+    "second-screen-distance": "Second screen at the wrong distance",
+    "standing-screen": "Screen at the wrong height standing",
+    "standing-mat": "Standing without an anti-fatigue mat",
 }
 
 
@@ -150,6 +158,9 @@ class Row:
     buy_cushion_cm: float | None = None
     buy_monitor_riser_cm: float | None = None
     buy_desk_riser_cm: float | None = None
+    buy_keyboards: int = 0
+    buy_laptop_stands: int = 0
+    buy_monitor_arms: int = 0
     # follow-up (core/ops/actions.py): what is still to do, and whether a review is late
     open_actions: int = 0
     overdue_actions: int = 0
@@ -299,6 +310,8 @@ def row_for(advice: Advice, file: str, today: date | None = None) -> Row:
         bought.get("cushion"),
     )
     riser, desk_risers = bought.get("monitor riser"), bought.get("desk risers")
+    # a laptop and a second laptop can each want a stand: these are counted by step
+    counted = Counter(s.buy for s in plan.purchases if s.advice_id not in closed)
     chair_short = bool(
         f.home_row_high_cm or f.seat_low_cm or f.tray_route_why == "chair" or cushion
     )
@@ -323,6 +336,9 @@ def row_for(advice: Advice, file: str, today: date | None = None) -> Row:
         buy_cushion_cm=round(cushion.to_cm, 1) if cushion else None,
         buy_monitor_riser_cm=round(riser.change_cm, 1) if riser else None,
         buy_desk_riser_cm=round(desk_risers.change_cm, 1) if desk_risers else None,
+        buy_keyboards=counted["keyboard and mouse"],
+        buy_laptop_stands=counted["laptop stand"],
+        buy_monitor_arms=counted["monitor arm"],
         open_actions=todo.open,
         overdue_actions=todo.overdue,
         owners=tuple((safe(owner), n) for owner, n in todo.owners),
@@ -452,6 +468,7 @@ class Tally:
         self.problems: Counter[str] = Counter()
         self.trays = 0
         self.chairs = 0
+        self.counted: Counter[str] = Counter()
         self.open = self.overdue = self.with_open = self.late_reviews = 0
         self.owners: Counter[str] = Counter()
         self.sizes: dict[str, Counter[str]] = {
@@ -466,6 +483,13 @@ class Tally:
         self.problems.update(row.problems)
         self.trays += row.buy_tray
         self.chairs += row.buy_chair
+        self.counted.update(
+            {
+                "keyboards and mice": row.buy_keyboards,
+                "laptop stands": row.buy_laptop_stands,
+                "monitor arms": row.buy_monitor_arms,
+            }
+        )
         self.open += row.open_actions
         self.overdue += row.overdue_actions
         self.with_open += row.open_actions > 0
@@ -501,6 +525,10 @@ class Tally:
                 self._sized("seat cushions"),
                 self._sized("monitor risers"),
                 self._sized("desk risers"),
+                *(
+                    ShoppingItem(what, self.counted[what])
+                    for what in ("keyboards and mice", "laptop stands", "monitor arms")
+                ),
             ),
             actions=Actions(
                 self.open,
