@@ -109,10 +109,10 @@ class Body(Section):
         optional_measure=True,
     )
     elbow_height_standing_cm: float | None = measure(
-        "Elbow height standing (optional, for a sit-stand desk)",
+        "Standing elbow height (optional)",
         "Stand barefoot, upper arm hanging, elbow bent to 90°: floor to the elbow joint (the "
-        "bony point on the outside of the elbow). It sets the standing desk height; leave "
-        "blank to estimate it from your height.",
+        "bony point on the outside of the elbow). It sets a sit-stand desk's standing "
+        "height; leave blank to estimate it from your height.",
         lo=60,
         hi=160,
         default=None,
