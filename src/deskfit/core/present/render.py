@@ -38,7 +38,10 @@ SETTING_ROWS: tuple[tuple[str, str], ...] = (
     ("Keyboard tray", "keyboard_tray_height_cm"),
     ("Screen top", "monitor_top_height_cm"),
     ("Screen distance", "viewing_distance_cm"),
+    ("Second screen top", "second_monitor_top_height_cm"),
+    ("Second screen distance", "second_viewing_distance_cm"),
     ("Standing desk height", "standing_work_surface_height_cm"),
+    ("Screen top standing", "standing_monitor_top_height_cm"),
 )
 ROSA_PARTS: tuple[tuple[str, str], ...] = (
     ("Chair", "chair"),
