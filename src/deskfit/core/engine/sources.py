@@ -32,3 +32,7 @@ OSHA_ARMRESTS = (
     "OSHA Computer Workstations eTool, chairs: armrests must not keep you from getting close "
     "to the workstation"
 )
+OSHA_KEYBOARD_TRAYS = (
+    "OSHA Computer Workstations eTool, keyboards and pointer/mouse: a keyboard tray large "
+    "enough for the keyboard and the pointing device, or a mouse platform beside it"
+)
