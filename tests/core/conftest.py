@@ -373,3 +373,23 @@ def with_screens(draw: st.DrawFn, docs: st.SearchStrategy[dict[str, Any]]) -> di
         if draw(st.booleans()):
             doc["body"]["elbow_height_standing_cm"] = draw(_length(60, 160))
     return doc
+
+
+@st.composite
+def with_tray_range(draw: st.DrawFn, docs: st.SearchStrategy[dict[str, Any]]) -> dict[str, Any]:
+    """A generated profile whose adjustable keyboard tray sometimes has its range measured:
+    the lowest, the highest or both, around the tray's height (a wrapper: the examples it
+    wraps are drawn as before). The highest is mostly under the desk top, where trays stop,
+    and sometimes anywhere the model allows (the plan still keeps 2.5 cm under the top)."""
+    doc = draw(docs)
+    desk = doc["desk"]
+    tray = desk.get("keyboard_tray_height_cm")
+    if not (desk.get("keyboard_tray") and desk.get("keyboard_tray_adjustable")) or tray is None:
+        return doc
+    ends = draw(st.sampled_from(["none", "min", "max", "both", "both"]))
+    if ends in ("min", "both"):
+        desk["keyboard_tray_min_cm"] = draw(_length(40, tray))
+    if ends in ("max", "both"):
+        top = max(tray, desk.get("height_max_cm") or desk["height_cm"])
+        desk["keyboard_tray_max_cm"] = draw(st.one_of(_length(tray, top), _length(tray, 150)))
+    return doc

@@ -14,12 +14,19 @@ from __future__ import annotations
 import copy
 import math
 import os
+from collections.abc import Callable
 from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from tests.core.conftest import profile_doc_strategy, with_screens, with_slider, with_symptoms
+from tests.core.conftest import (
+    profile_doc_strategy,
+    with_screens,
+    with_slider,
+    with_symptoms,
+    with_tray_range,
+)
 
 from deskfit.core.engine.advice import advise
 from deskfit.core.engine.body import body_dimensions
@@ -111,11 +118,14 @@ def check_settings_are_readable(advice: Any) -> None:
             p.footstool.height_cm,
             40.0,
         ),
-        # a tray's range: 40 to the desk top less 2.5 (the top as set, or at its highest)
+        # a tray's range: as measured, else 40 to the desk top less 2.5 (the top as set, or
+        # at its highest)
         "desk.keyboard_tray_height_cm": (
             40.0,
             advice.settings.desk_height_cm - 2.5,
             (p.desk.height_max_cm or p.desk.height_cm) - 2.5,
+            p.desk.keyboard_tray_min_cm,
+            p.desk.keyboard_tray_max_cm,
         ),
         "monitor.top_height_cm": (40.0, 250.0),
         "chair.seat_depth_cm": (25.0, 70.0),
@@ -177,7 +187,7 @@ def check_no_claim_is_unmet(advice: Any) -> None:
     derandomize=True,
     suppress_health_check=[HealthCheck.too_slow],
 )
-@given(doc=with_screens(with_slider(with_symptoms(profile_doc_strategy()))))
+@given(doc=with_tray_range(with_screens(with_slider(with_symptoms(profile_doc_strategy())))))
 def test_following_the_plan_leaves_nothing_to_change(doc: dict[str, Any]) -> None:
     check_plan_is_followable(doc)
 
@@ -262,7 +272,7 @@ def office_doc(draw: st.DrawFn) -> dict[str, Any]:
     derandomize=True,
     suppress_health_check=[HealthCheck.too_slow],
 )
-@given(doc=with_screens(office_doc()))
+@given(doc=with_tray_range(with_screens(office_doc())))
 def test_following_the_plan_leaves_nothing_to_change_in_ordinary_offices(
     doc: dict[str, Any],
 ) -> None:
@@ -279,3 +289,100 @@ def test_article_is_read_aloud(value: float) -> None:
     spoken = format_length(value, "metric")
     expected = "an" if math.floor(value) in (8, 11, 18, 80, 85) else "a"
     assert article(spoken) == expected
+
+
+# -- a keyboard tray's measured range (docs/workstations.md §4.1) ----------------------------
+
+# Measured body (PH 45 + S 2.5 = 47.5, ERH 25, K 3) at a fixed 74 cm desk (3 cm top), seat
+# 47.5 on a 42–55 chair, an adjustable tray at 60: the elbows are at 47.5 + 25 = 72.5 and
+# want the tray at 72.5 − 3 = 69.5; the eyes at 47.5 + 80 = 127.5 want the screen's top at
+# 122.5, where it is.
+TRAY_BODY = {
+    "popliteal_height_cm": 45.0,
+    "elbow_rest_height_cm": 25.0,
+    "eye_height_sitting_cm": 80.0,
+    "thigh_clearance_cm": 15.0,
+}
+TRAY_MONITOR = {"top_height_cm": 122.5}
+TRAY_CHAIR = {"seat_height_cm": 47.5, "seat_height_min_cm": 42.0, "seat_height_max_cm": 55.0}
+TRAY_DESK = {
+    "keyboard_tray": True,
+    "keyboard_tray_height_cm": 60.0,
+    "keyboard_tray_adjustable": True,
+}
+
+
+@pytest.mark.parametrize(
+    ("ends", "to_cm"),
+    [
+        # blank: 40 up to 74 − 2.5 = 71.5 (our rule), which reaches 69.5
+        ({}, 69.5),
+        # measured 55–64: the tray stops at its highest, 64
+        ({"keyboard_tray_min_cm": 55.0, "keyboard_tray_max_cm": 64.0}, 64.0),
+        # only the lowest measured: the top is still 71.5, which reaches 69.5
+        ({"keyboard_tray_min_cm": 55.0}, 69.5),
+        # only the highest: 64
+        ({"keyboard_tray_max_cm": 64.0}, 64.0),
+        # a highest above the desk top less 2.5 is taken at 71.5: 69.5 is inside
+        ({"keyboard_tray_max_cm": 80.0}, 69.5),
+    ],
+)
+def test_the_tray_stays_inside_its_measured_range(
+    doc: Callable[..., dict[str, Any]], ends: dict[str, float], to_cm: float
+) -> None:
+    d = doc(body=TRAY_BODY, chair=TRAY_CHAIR, desk=TRAY_DESK | ends, monitor=TRAY_MONITOR)
+    advice = advise(parse_profile(d))
+    assert [(s.key, s.from_cm, s.to_cm) for s in advice.plan.steps] == [
+        ("desk.keyboard_tray_height_cm", 60.0, to_cm)
+    ]
+    check_plan_is_followable(d)
+
+
+def test_a_tray_whose_range_is_measured_is_not_lifted_on_risers(
+    doc: Callable[..., dict[str, Any]],
+) -> None:
+    # ERH 33: the elbows at 47.5 + 33 = 80.5 want the tray at 77.5, above the 71.5 a tray
+    # goes under a 74 cm desk. Blank range: the home row at 71.5 + 3 = 74.5 would be 6
+    # below the elbows (> 5), so risers lift the desk 6 to 80 and the tray's top with it,
+    # to 80 − 2.5 = 77.5, where the tray goes. Measured (highest 80, so the top is still
+    # 71.5): risers would change the range the person measured, so the plan leaves the
+    # tray at 71.5, 6 below the elbows, and the advice says risers of 6 would do it.
+    body = TRAY_BODY | {"elbow_rest_height_cm": 33.0}
+    blank = advise(parse_profile(doc(body=body, chair=TRAY_CHAIR, desk=TRAY_DESK)))
+    assert [(s.key, s.to_cm, s.buy) for s in blank.plan.steps][:2] == [
+        ("desk.height_cm", 80.0, "desk risers"),
+        ("desk.keyboard_tray_height_cm", 77.5, None),
+    ]
+    d = doc(body=body, chair=TRAY_CHAIR, desk=TRAY_DESK | {"keyboard_tray_max_cm": 80.0})
+    measured = advise(parse_profile(d))
+    assert measured.plan.step("desk.height_cm") is None
+    step = measured.plan.step("desk.keyboard_tray_height_cm")
+    assert step is not None and step.to_cm == 71.5
+    assert measured.findings.home_row_low_cm == pytest.approx(6.0)
+    check_plan_is_followable(d)
+
+
+def test_a_tray_at_its_measured_lowest_sets_the_seat(doc: Callable[..., dict[str, Any]]) -> None:
+    # Base body (PH 40 + 2.5 = 42.5, ERH 20 here, K 3): the tray would go to 42.5 + 20 − 3
+    # = 59.5, but it comes down only to 63 (measured 63–70). At 63 the home row is at 66,
+    # so the seat rises to 66 − 20 = 46 (chair 40–56), a footstool of 46 − 42.5 = 3.5
+    # under the feet; the tray is 63 − 59.5 = 3.5 above the ideal.
+    d = doc(
+        body={"elbow_rest_height_cm": 20.0},
+        desk=TRAY_DESK
+        | {
+            "keyboard_tray_height_cm": 66.0,
+            "keyboard_tray_min_cm": 63.0,
+            "keyboard_tray_max_cm": 70.0,
+        },
+    )
+    advice = advise(parse_profile(d))
+    end = advice.plan.end
+    assert (end.seat_height_cm, end.keyboard_tray_height_cm, end.footstool_height_cm) == (
+        46.0,
+        63.0,
+        3.5,
+    )
+    assert advice.findings.surface_at_lowest
+    assert advice.findings.surface_off_cm == pytest.approx(3.5)
+    check_plan_is_followable(d)

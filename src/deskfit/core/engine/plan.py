@@ -351,6 +351,31 @@ class _Surface:
         return self.lo is not None and self.hi is not None
 
 
+def tray_range(profile: Profile, desk_cm: float) -> tuple[float, float]:
+    """An adjustable keyboard tray's range under a desk top at ``desk_cm``: as measured
+    (``keyboard_tray_min_cm``, ``keyboard_tray_max_cm``), an end left blank taken as 40 cm
+    and the desk top less 2.5 (our rule); a tray hangs below the desk top and its
+    mechanism needs room there, so its top is never above that. The top may come out
+    below the bottom: no room under so low a desk."""
+    desk = profile.desk
+    lo = desk.keyboard_tray_min_cm if desk.keyboard_tray_min_cm is not None else TRAY_LOWEST
+    top = desk_cm - TRAY_BELOW_DESK
+    if desk.keyboard_tray_max_cm is not None:
+        top = min(top, desk.keyboard_tray_max_cm)
+    return lo, top
+
+
+def _tray_measured(profile: Profile) -> bool:
+    desk = profile.desk
+    return desk.keyboard_tray_min_cm is not None or desk.keyboard_tray_max_cm is not None
+
+
+def _fits_under(profile: Profile, desk_cm: float) -> bool:
+    """An adjustable tray's range leaves it room under a desk top at ``desk_cm``."""
+    lo, top = tray_range(profile, desk_cm)
+    return top >= lo
+
+
 def _surface(profile: Profile, desk_cm: float | None = None) -> _Surface:
     """The work surface of ``profile``, with its desk at ``desk_cm`` (as answered if None)."""
     desk = profile.desk
@@ -362,13 +387,11 @@ def _surface(profile: Profile, desk_cm: float | None = None) -> _Surface:
     if tray is None:
         return _Surface(False, desk_height, d_lo, d_hi, via_desk=True)
     if desk.keyboard_tray_adjustable:
-        # A tray hangs below the desk top and its mechanism needs room there; the profile
-        # does not record a tray's range, so take 40 cm to the desk top less 2.5 (our rule).
         # On an adjustable desk the top is the desk's highest: the desk can make room.
-        top = (d_hi if d_hi is not None else desk_height) - TRAY_BELOW_DESK
-        if top < TRAY_LOWEST:  # no room under so low a desk: the tray stays where it is
+        lo, top = tray_range(profile, d_hi if d_hi is not None else desk_height)
+        if top < lo:  # no room under so low a desk: the tray stays where it is
             return _Surface(True, tray, None, None, via_desk=False)
-        return _Surface(True, tray, TRAY_LOWEST, top, via_desk=False)
+        return _Surface(True, tray, lo, top, via_desk=False)
     gap = desk_height - tray
     if d_lo is not None and d_hi is not None:  # a fixed tray rides on an adjustable desk
         return _Surface(True, tray, max(d_lo - gap, TRAY_LOWEST), d_hi - gap, via_desk=True)
@@ -717,8 +740,11 @@ class _Planner:
 
     def _risers_fit(self) -> bool:
         # Risers go under a fixed desk, and lift what hangs under it (a tray's range too);
-        # an adjustable desk would need its range answered again.
+        # an adjustable desk, or a tray whose range was measured, would need its range
+        # answered again.
         sf = self.surface
+        if sf.tray and not sf.via_desk and _tray_measured(self.p):
+            return False
         return not self.p.desk.height_adjustable and (sf.via_desk or sf.adjustable)
 
     def _risers(self, legs: float, w: float, desk0: float) -> _Decided | None:
@@ -746,8 +772,8 @@ class _Planner:
         """§3.3: a keyboard tray at elbow height, seat for the legs, leads; None if no tray
         can do it (an adjustable tray is already as low as it goes)."""
         sf = self.surface
-        if sf.tray and sf.adjustable and not sf.via_desk:
-            return None
+        if sf.tray and not sf.via_desk and (sf.adjustable or _tray_measured(self.p)):
+            return None  # re-mounted, a tray's measured range would need answering again
         desk_top = self.p.desk.height_max_cm if self.p.desk.height_adjustable else None
         if not sf.tray:  # the desk is the surface: it stays where it is (or at its lowest)
             desk_top = None
@@ -822,7 +848,7 @@ class _Planner:
             tray = d.tray
             if tray is not None and sf.via_desk:
                 tray += moved
-            elif tray is not None and desk - TRAY_BELOW_DESK >= TRAY_LOWEST:
+            elif tray is not None and _fits_under(self.p, desk):
                 tray = min(tray, desk - TRAY_BELOW_DESK)  # an adjustable tray, under the desk
             notes = dict(d.notes, thigh_room_made=moved, thigh_room_by="desk")
             return _Decided(d.seat, d.cushion, desk, tray, notes)
@@ -1310,4 +1336,5 @@ __all__ = [
     "second_rides",
     "standing_lands",
     "step_cm",
+    "tray_range",
 ]

@@ -48,3 +48,7 @@ CSA_Z412 = "CSA Z412-17, Office ergonomics: a sit-stand workstation is set for e
 CCOHS_STANDING = (
     "CCOHS, Working in a standing position: anti-fatigue mats and footwear for standing work"
 )
+OSHA_KEYBOARD_TRAYS = (
+    "OSHA Computer Workstations eTool, keyboards and pointer/mouse: a keyboard tray large "
+    "enough for the keyboard and the pointing device, or a mouse platform beside it"
+)

@@ -99,6 +99,7 @@ PROBLEM_TITLES: dict[str, str] = {
     "overhead-reach": "Reaches overhead",
     "mouse-position": "Mouse not in line with the shoulder",
     "mouse-same-surface": "Mouse not on the keyboard's surface",
+    "mouse-platform": "Keyboard tray too narrow for the mouse",
     "mouse-size": "Pinch grip on the mouse",
     "palm-rest": "Hard palm rest",
     "monitor-height": "Screen at the wrong height",

@@ -213,8 +213,16 @@ def _chair_runs_out(w: Writer, p: Profile, body: BodyDimensions) -> None:
     legs = f.legs_sitting_cm or end.sitting_height_cm  # where the legs put you on this chair
     at_elbow = legs + erh - k
     remedies = []
+    lowest = p.desk.keyboard_tray_min_cm  # a tray of yours that comes down only so far
+    own_tray = end.keyboard_tray_height_cm is not None and p.desk.keyboard_tray_adjustable
     if TRAY_LOWEST <= at_elbow <= end.desk_height_cm - TRAY_BELOW_DESK:
-        remedies.append(f"a keyboard tray at {w.cm(at_elbow)} with you sitting at {w.cm(legs)}")
+        if own_tray and lowest is not None and at_elbow < lowest:
+            remedies.append(
+                f"your keyboard tray mounted lower, to come down to {w.cm(at_elbow)} with you "
+                f"sitting at {w.cm(legs)} (it goes no lower than {w.fine(lowest)})"
+            )
+        else:
+            remedies.append(f"a keyboard tray at {w.cm(at_elbow)} with you sitting at {w.cm(legs)}")
     remedies.append(f"a desk {w.cm(at_elbow)} high")
     need = f.seat_needed_cm
     footstool = need - f.rest_cm
@@ -372,69 +380,7 @@ def _back_and_arms(w: Writer, p: Profile, body: BodyDimensions, before: RosaItem
             f"pushing the head forward; yours is at {recline:g}°: {how}.",
             src.ROSA,
         )
-    erh = body.elbow_rest_height.value
-    sitting = w.plan.end.sitting_height_cm
-    on_what = "cushion" if w.plan.end.cushion_cm else "seat"
-    room = _armrest_room(w, p, sitting)
-    if chair.armrests == "adjustable" and room is not None and sitting + erh > room:
-        # At the elbows they would meet the desk's edge: the chair could not pull in
-        # under the desk, and the arms would reach out to the keyboard.
-        below = room - sitting
-        lower = (
-            f"Lower them to at most {w.cm(below)} above the {on_what} "
-            f"({w.cm(room)} from the floor), just under the desk's edge; or "
-            if below >= ARMREST_LOWEST
-            else ""
-        )
-        w.add(
-            "armrest-height",
-            "medium",
-            "chair",
-            "Keep the armrests from stopping the chair at the desk",
-            f"At your elbows ({w.cm(sitting + erh)} from the floor once the plan is done) the "
-            f"armrests would hit the desk's underside at {w.cm(room + ARMREST_CLEARANCE)} and "
-            f"hold the chair away from it. {lower}"
-            + ("take" if lower else "Take")
-            + " them off or swing them back. At this desk your forearms rest on the desk "
-            "top, which is at your elbows.",
-            src.OSHA_ARMRESTS,
-            src.ROSA,
-        )
-    elif chair.armrests == "adjustable" and chair.armrest_fit != "supported":
-        w.add(
-            "armrest-height",
-            "medium",
-            "chair",
-            f"Set the armrests to your elbows ({w.cm(erh)} above the {on_what})",
-            f"The armrests are {chair.armrest_fit.replace('_', ' ')}. With shoulders relaxed they "
-            f"should just touch your elbows: about {w.cm(erh)} above the {on_what}, "
-            f"{w.cm(sitting + erh)} from the floor once the plan is done.",
-            src.ROSA,
-            src.OSHA,
-        )
-    elif chair.armrests != "none" and room is not None and sitting + erh > room:
-        w.add(
-            "armrest-height",
-            "medium",
-            "chair",
-            "Keep the armrests from stopping the chair at the desk",
-            f"Armrests at your elbows ({w.cm(sitting + erh)} from the floor once the plan is "
-            f"done) hit the desk's underside at {w.cm(room + ARMREST_CLEARANCE)} and hold the "
-            "chair away from it. Take them off if the chair allows: at this desk your forearms "
-            "rest on the desk top, which is at your elbows.",
-            src.OSHA_ARMRESTS,
-            src.ROSA,
-        )
-    elif chair.armrests == "fixed" and chair.armrest_fit == "too_high":
-        w.add(
-            "armrest-height",
-            "medium",
-            "chair",
-            "The armrests push your shoulders up",
-            "Fixed armrests above your elbows shrug the shoulders. Take them off if the chair "
-            "allows, or keep your arms off them while you type.",
-            src.ROSA,
-        )
+    _armrest_height(w, p, body)
     if chair.armrests != "none" and (chair.armrests_hard or chair.armrests_too_wide):
         what = " and ".join(
             t
@@ -450,3 +396,154 @@ def _back_and_arms(w: Writer, p: Profile, body: BodyDimensions, before: RosaItem
             "them, or bring them in if they adjust sideways.",
             src.ROSA,
         )
+
+
+def _armrest_height(w: Writer, p: Profile, body: BodyDimensions) -> None:
+    """docs/workstations.md §4.3: armrests at the elbows, inside their range, and never
+    holding the chair away from the desk (OSHA Chairs)."""
+    chair = p.chair
+    if chair.armrests == "none":
+        return
+    erh = body.elbow_rest_height.value
+    sitting = w.plan.end.sitting_height_cm
+    on_what = "cushion" if w.plan.end.cushion_cm else "seat"
+    room = _armrest_room(w, p, sitting)
+    if chair.armrests == "adjustable":
+        lo, hi = chair.armrest_height_min_cm, chair.armrest_height_max_cm
+        # as near the elbows as they go: their range, a blank end taken to reach
+        at = min(erh, hi) if hi is not None else erh
+        at = max(at, lo) if lo is not None else at
+        if room is not None and sitting + at > room:
+            # At the elbows they would meet the desk's edge: the chair could not pull in
+            # under the desk, and the arms would reach out to the keyboard.
+            near = (
+                f"At your elbows ({w.cm(sitting + erh)} from the floor once the plan is done)"
+                if at == erh
+                else f"As near your elbows as they go ({w.fine(at)} above the {on_what}, "
+                f"{w.cm(sitting + at)} from the floor once the plan is done)"
+            )
+            _armrests_at_the_desk(w, p, sitting, room, on_what, near)
+        elif chair.armrest_fit != "supported":
+            _armrests_to_the_elbows(w, p, sitting, erh, at, on_what)
+    elif room is not None and sitting + erh > room:
+        near = f"At your elbows ({w.cm(sitting + erh)} from the floor once the plan is done)"
+        _armrests_at_the_desk(w, p, sitting, room, on_what, near)
+    elif chair.armrest_fit == "too_high":
+        fix = (
+            "Take them off or swing them back."
+            if chair.armrests_removable
+            else "These do not come off, so the chair is the issue: keep your arms off them "
+            "while you type, and when you next choose a chair, pick one whose armrests "
+            "adjust in height or come off."
+        )
+        w.add(
+            "armrest-height",
+            "medium",
+            "chair",
+            "The armrests push your shoulders up",
+            f"Fixed armrests above your elbows shrug the shoulders. {fix}",
+            src.ROSA,
+        )
+
+
+def _armrests_at_the_desk(
+    w: Writer, p: Profile, sitting: float, room: float, on_what: str, near: str
+) -> None:
+    """Armrests that at the elbows would meet the desk's underside: lowered under it when
+    their range reaches 1 cm under it and that leaves at least ARMREST_LOWEST above the
+    seat; else taken off or swung back when they can be; else the chair is the issue."""
+    chair = p.chair
+    below = room - sitting  # their top 1 cm under the desk's edge, above the seat
+    lowest = chair.armrest_height_min_cm if chair.armrests == "adjustable" else None
+    head = (
+        f"{near} the armrests would hit the desk's underside at "
+        f"{w.cm(room + ARMREST_CLEARANCE)} and hold the chair away from it."
+    )
+    forearms = "At this desk your forearms rest on the desk top, which is at your elbows."
+    if chair.armrests == "adjustable" and below >= ARMREST_LOWEST - 1e-9:
+        if lowest is None or lowest <= below + 1e-9:
+            off = "; or take them off or swing them back" if chair.armrests_removable else ""
+            fix = (
+                f"Lower them to at most {w.cm(below)} above the {on_what} ({w.cm(room)} from "
+                f"the floor), just under the desk's edge{off}. {forearms}"
+            )
+        else:
+            fix = (
+                f"Just under the desk's edge they would be {w.fine(below)} above the "
+                f"{on_what}, and they go no lower than {w.fine(lowest)}. "
+                + _armrests_off_or_the_chair(chair.armrests_removable, forearms)
+            )
+    elif chair.armrests == "adjustable":
+        fix = (
+            f"Just under the desk's edge they would be {w.fine(below)} "
+            f"{'above' if below >= 0 else 'below'} the {on_what}, too low to rest your arms "
+            f"on (under {w.fine(ARMREST_LOWEST)}). "
+            + _armrests_off_or_the_chair(chair.armrests_removable, forearms)
+        )
+    else:
+        fix = _armrests_off_or_the_chair(chair.armrests_removable, forearms)
+    w.add(
+        "armrest-height",
+        "medium",
+        "chair",
+        "Keep the armrests from stopping the chair at the desk",
+        f"{head} {fix}",
+        src.OSHA_ARMRESTS,
+        src.ROSA,
+    )
+
+
+def _armrests_off_or_the_chair(removable: bool, forearms: str) -> str:
+    if removable:
+        return f"Take them off or swing them back. {forearms}"
+    return (
+        "They do not come off, so they keep the chair away from the desk: a chair whose "
+        "armrests go lower or come off is the fix. Until then, keep the keyboard at the "
+        "desk's front edge, so that you reach it without leaning forward."
+    )
+
+
+def _armrests_to_the_elbows(
+    w: Writer, p: Profile, sitting: float, erh: float, at: float, on_what: str
+) -> None:
+    """Adjustable armrests too high or too low: to the elbows, inside their range."""
+    chair = p.chair
+    fit = chair.armrest_fit.replace("_", " ")
+    if abs(at - erh) < 1e-9:
+        w.add(
+            "armrest-height",
+            "medium",
+            "chair",
+            f"Set the armrests to your elbows ({w.cm(erh)} above the {on_what})",
+            f"The armrests are {fit}. With shoulders relaxed they should just touch your "
+            f"elbows: about {w.cm(erh)} above the {on_what}, {w.cm(sitting + erh)} from the "
+            "floor once the plan is done.",
+            src.ROSA,
+            src.OSHA,
+        )
+        return
+    want = (
+        f"The armrests are {fit}. With shoulders relaxed they should just touch your elbows, "
+        f"{w.fine(erh)} above the {on_what}"
+    )
+    where = f"{w.cm(sitting + at)} from the floor once the plan is done"
+    if at < erh:
+        title = f"Set the armrests at their highest ({w.fine(at)} above the {on_what})"
+        text = (
+            f"{want}; they go up to {w.fine(at)}: set them at their highest ({where}), which "
+            f"leaves them {w.fine(erh - at)} below your elbows. Keep your shoulders level "
+            "rather than leaning down onto them."
+        )
+    else:
+        title = f"Set the armrests at their lowest ({w.fine(at)} above the {on_what})"
+        fix = (
+            "Better still, take them off or swing them back."
+            if chair.armrests_removable
+            else "Keep your arms off them while you type; a chair whose armrests go lower, "
+            "or come off, is the fix."
+        )
+        text = (
+            f"{want}; they go down only to {w.fine(at)}: set them at their lowest ({where}), "
+            f"still {w.fine(at - erh)} above your elbows, which lifts your shoulders. {fix}"
+        )
+    w.add("armrest-height", "medium", "chair", title, text, src.ROSA, src.OSHA)

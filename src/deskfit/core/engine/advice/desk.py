@@ -14,6 +14,7 @@ from deskfit.core.engine.targets import (
     HOME_ROW_BELOW,
     MONITOR_TOLERANCE,
     THIGH_ROOM,
+    TRAY_BELOW_DESK,
     standing_eye,
 )
 from deskfit.core.model.profile import Profile
@@ -74,7 +75,7 @@ def _desk_height(w: Writer, p: Profile, body: BodyDimensions) -> None:
     s = plan.step("desk.height_cm")
     if s is None or s.from_cm is None or s.advice_id != "desk-height":
         if f.surface_at_lowest and s is None:
-            _at_lowest_info(w)
+            _at_lowest_info(w, p)
         return
     delta = s.to_cm - s.from_cm
     sitting = w.cm(end.sitting_height_cm)
@@ -109,19 +110,74 @@ def _desk_height(w: Writer, p: Profile, body: BodyDimensions) -> None:
     )
 
 
-def _at_lowest_info(w: Writer) -> None:
-    end = w.plan.end
-    what = "keyboard tray" if end.keyboard_tray_height_cm is not None else "desk"
+def _at_lowest_info(w: Writer, p: Profile) -> None:
+    f, end = w.plan.findings, w.plan.end
+    tray = end.keyboard_tray_height_cm
+    what = "keyboard tray" if tray is not None else "desk"
+    lowest = w.cm(end.work_surface_height_cm)
+    measured = p.desk.keyboard_tray_min_cm
+    if tray is not None and measured is not None and abs(tray - measured) < 1e-6:
+        lowest += ", as you measured it"
+    off = w.fine(f.surface_off_cm)
+    above = f"{off} above" if off != w.fine(0.0) else "above"
     w.add(
         "surface-at-lowest",
         "info",
         "desk",
         f"The {what} is at its lowest",
-        f"Even at its lowest ({w.cm(end.work_surface_height_cm)}) the {what} is above the "
+        f"Even at its lowest ({lowest}) the {what} is {above} the "
         "ideal for you, so the seat is set to match it"
         + (" and a footstool makes up the difference." if end.footstool_height_cm else "."),
         src.CORNELL,
     )
+
+
+def _tray_top(w: Writer, p: Profile, *, number: bool) -> str:
+    """What stops an adjustable tray where the plan leaves it at its highest (with its
+    height when ``number``): its highest as measured, or the room its runners need under
+    the desk top; empty when neither."""
+    end = w.plan.end
+    tray = end.keyboard_tray_height_cm
+    if tray is None or not p.desk.keyboard_tray_adjustable:
+        return ""
+    at = f"{w.cm(tray)}, " if number else ""
+    highest = p.desk.keyboard_tray_max_cm
+    if highest is not None and abs(tray - highest) < 1e-6:
+        return f" ({at}its highest, as you measured it)"
+    if abs(end.desk_height_cm - TRAY_BELOW_DESK - tray) < 1e-6:
+        return f" ({at}{w.fine(TRAY_BELOW_DESK)} under the desk top)"
+    return ""
+
+
+def _measured_tray(p: Profile) -> bool:
+    desk = p.desk
+    return desk.keyboard_tray_adjustable and (
+        desk.keyboard_tray_min_cm is not None or desk.keyboard_tray_max_cm is not None
+    )
+
+
+def _risers_for_the_tray(w: Writer, p: Profile, short: float) -> str:
+    """Risers under a fixed desk lift a tray hung under it, its range with it."""
+    if p.desk.height_adjustable:
+        return ""
+    again = " (then measure the tray's range again)" if _measured_tray(p) else ""
+    return (
+        f" Risers of {w.cm(short)} under the desk's feet would lift the desk and the tray "
+        f"with it{again}."
+    )
+
+
+def _mouse_room(p: Profile, *, bought: bool) -> str:
+    """The mouse beside the keyboard on a tray: one to buy is chosen wide enough for both;
+    one re-mounted that has no room for it needs a mouse platform (line mouse-platform)."""
+    if bought:
+        return "Choose one wide enough for the mouse too, so both sit at the same height."
+    if not p.desk.keyboard_tray_mouse_fits:
+        return (
+            "It has no room for the mouse: clip a mouse platform to it, or fit a wider tray, "
+            "so both sit at the same height."
+        )
+    return "Keep the mouse on it beside the keyboard, so both sit at the same height."
 
 
 def _tray(w: Writer, p: Profile, body: BodyDimensions) -> None:
@@ -166,7 +222,7 @@ def _tray(w: Writer, p: Profile, body: BodyDimensions) -> None:
             else f"Re-mount the keyboard tray at {w.cm(s.to_cm)}",
             f"{w.step_of(s)}. {why}. With a keyboard tray under the desk, its top at "
             f"{w.cm(s.to_cm)}, and you sitting at {w.cm(sitting)} with {feet}, {w.home_row()}. "
-            "Choose one wide enough for the mouse too, so both sit at the same height."
+            + _mouse_room(p, bought=s.from_cm is None)
             + (
                 f" The separate keyboard and mouse from step {keys.number} go on it."
                 if keys is not None
@@ -181,11 +237,12 @@ def _tray(w: Writer, p: Profile, body: BodyDimensions) -> None:
     delta = s.to_cm - start
     if f.home_row_low_cm:
         result = (
-            f"as high as it goes; the home row is then still {w.cm(f.home_row_low_cm)} below "
-            "your elbows"
+            f"as high as it goes{_tray_top(w, p, number=False)}; the home row is then still "
+            f"{w.cm(f.home_row_low_cm)} below your elbows."
+            + _risers_for_the_tray(w, p, f.home_row_low_cm)
         )
     else:
-        result = w.home_row()
+        result = w.home_row() + "."
     moved_from = (
         f" from {w.cm(start)}, where the desk move left it,"
         if s.carried_cm
@@ -197,7 +254,7 @@ def _tray(w: Writer, p: Profile, body: BodyDimensions) -> None:
         "desk",
         f"Set the keyboard tray to {w.cm(s.to_cm)}",
         f"{w.step_of(s)}. {w.move(start, s.to_cm).capitalize()}{moved_from} to "
-        f"{w.cm(s.to_cm)}: {result}.",
+        f"{w.cm(s.to_cm)}: {result}",
         src.HFES_ENVELOPE,
         src.CORNELL,
     )
@@ -224,6 +281,7 @@ def _desk_too_low(w: Writer, p: Profile, body: BodyDimensions) -> None:
         )
     elif f.home_row_low_cm and plan.step("desk.keyboard_tray_height_cm") is None:
         what = "tray" if end.keyboard_tray_height_cm is not None else "desk"
+        again = " (then measure the tray's range again)" if _measured_tray(p) else ""
         w.add(
             "desk-too-low",
             "medium",
@@ -231,8 +289,8 @@ def _desk_too_low(w: Writer, p: Profile, body: BodyDimensions) -> None:
             f"The {what} is too low for you",
             f"With you sitting at {sitting}, the keyboard's home row sits "
             f"{w.cm(f.home_row_low_cm)} below your elbows even with the {what} as high as it "
-            f"goes, so you stoop over it. Risers of {w.cm(f.home_row_low_cm)} under the "
-            "desk's feet would fix it.",
+            f"goes{_tray_top(w, p, number=True)}, so you stoop over it. Risers of "
+            f"{w.cm(f.home_row_low_cm)} under the desk's feet would fix it{again}.",
             src.HFES_ENVELOPE,
             src.OSHA,
         )

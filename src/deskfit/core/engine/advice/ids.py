@@ -30,6 +30,7 @@ ADVICE_IDS: frozenset[str] = frozenset(
         "monitor-distance",
         "monitor-height",
         "monitor-in-front",
+        "mouse-platform",
         "mouse-position",
         "mouse-same-surface",
         "mouse-size",

@@ -53,7 +53,10 @@ def advise_keyboard_mouse(w: Writer, p: Profile, body: BodyDimensions, before: R
             src.OSHA,
             src.ROSA,
         )
-    if not mouse.same_surface_as_keyboard:
+    on_tray = p.desk.keyboard_tray and w.plan.end.keyboard_tray_height_cm is not None
+    if on_tray and not p.desk.keyboard_tray_mouse_fits:
+        _mouse_platform(w, p)
+    elif not mouse.same_surface_as_keyboard:
         w.add(
             "mouse-same-surface",
             "medium",
@@ -83,3 +86,33 @@ def advise_keyboard_mouse(w: Writer, p: Profile, body: BodyDimensions, before: R
             "A hard edge in front of the mouse presses on the carpal tunnel.",
             src.ROSA,
         )
+
+
+def _mouse_platform(w: Writer, p: Profile) -> None:
+    """docs/workstations.md §4.2: a tray too narrow for the mouse puts the mouse on another
+    surface (ROSA +2): a mouse platform clipped to the tray, or a wider tray. High when
+    the mouse is on another surface now (ROSA counts it), else medium. It says what the
+    line ``mouse-same-surface`` would, for a tray, so it takes that line's place."""
+    elsewhere = not p.mouse.same_surface_as_keyboard
+    tray = w.plan.step("desk.keyboard_tray_height_cm")
+    at = w.plan.end.keyboard_tray_height_cm
+    where = f" at {w.cm(at)}" if at is not None else ""
+    if tray is not None:
+        where += f" (step {tray.number})"
+    now = (
+        "so the mouse sits on another surface, up or down from the keys, and your arm "
+        "reaches for it (ROSA counts that +2)"
+        if elsewhere
+        else "so the mouse is cramped against the keys or ends up off the tray"
+    )
+    w.add(
+        "mouse-platform",
+        "high" if elsewhere else "medium",
+        "mouse",
+        "Get a mouse platform for the keyboard tray",
+        f"The keyboard tray has no room for the mouse beside the keyboard, {now}. Get a "
+        "mouse platform that clips to the tray, or a wider tray, so the mouse sits beside "
+        f"the keyboard at the same height: on the tray{where}.",
+        src.OSHA_KEYBOARD_TRAYS,
+        src.ROSA,
+    )

@@ -58,6 +58,7 @@ REGIONS_FOR: dict[str, tuple[str, ...]] = {
     "palm-rest": ("wrists_hands",),
     "mouse-position": ("shoulders", "wrists_hands"),
     "mouse-same-surface": ("shoulders", "wrists_hands"),
+    "mouse-platform": ("shoulders", "wrists_hands"),
     "overhead-reach": ("shoulders", "neck", "upper_back"),
     "monitor-height": ("neck", "shoulders", "upper_back", "eyes"),
     "monitor-distance": ("eyes", "neck"),
