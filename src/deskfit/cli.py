@@ -323,7 +323,7 @@ def set_cmd(ctx: click.Context, profile: str, assignments: Sequence[str], as_fil
     """
     from deskfit.core.engine.advice import advise
     from deskfit.core.files.file_lock import folder_locked
-    from deskfit.core.ops.changes import set_answers
+    from deskfit.core.ops.changes import not_asked, set_answers
     from deskfit.core.ops.saving import save_with_advice
     from deskfit.core.present.render import rosa_summary
 
@@ -344,7 +344,14 @@ def set_cmd(ctx: click.Context, profile: str, assignments: Sequence[str], as_fil
             migrated_from=loaded.migrated_from,
             expected=loaded.sha256,
         )
-    count = len(changes)
+    dropped = not_asked(saved, changes)
+    for change, why in dropped:
+        click.echo(
+            f"deskfit: {change.key} was not saved: that question does not apply to this "
+            f"profile (it is asked {why})",
+            err=True,
+        )
+    count = len(changes) - len(dropped)
     if saved.name != loaded.profile.name:
         _warn_shared_name(saved.name, loaded.path)
     # Saved: what follows is a report, and a closed pipe or terminal must not turn a

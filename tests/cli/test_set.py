@@ -84,6 +84,26 @@ def test_set_saves_the_answers_and_says_so(folder: Path, saved: Path) -> None:
     assert temps(folder) == []
 
 
+def test_an_answer_to_a_question_that_does_not_apply_is_named_not_counted(
+    folder: Path, saved: Path
+) -> None:
+    # the example's main screen is a monitor and it has no second one: whether the laptop's
+    # own keys are used is not asked, so that answer is dropped, as the wizard hides it
+    result = run(folder, "set", "Office desk", "monitor.laptop_keyboard=yes", "monitor.glare=yes")
+    assert result.exit_code == 0, result.output
+    profile = load_profile(saved).profile
+    assert profile.monitor.laptop_keyboard is None and profile.monitor.glare is True
+    assert result.stdout.splitlines()[0] == f"set 1 answer in {saved}"
+    assert result.stderr == (
+        "deskfit: monitor.laptop_keyboard was not saved: that question does not apply to "
+        "this profile (it is asked because you work on a laptop)\n"
+    )
+    # with the answer that makes it apply, both are kept and nothing is said
+    result = run(folder, "set", "Office desk", "monitor.kind=laptop", "monitor.laptop_keyboard=yes")
+    assert result.exit_code == 0 and result.stderr == ""
+    assert load_profile(saved).profile.monitor.laptop_keyboard is True
+
+
 def test_one_answer_is_singular(folder: Path, saved: Path) -> None:
     result = run(folder, "set", str(saved), "monitor.glare=yes")
     assert result.stdout.splitlines()[0] == f"set 1 answer in {saved}"

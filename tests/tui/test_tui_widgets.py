@@ -36,13 +36,13 @@ async def test_a_choice_chooses_with_left_and_right_and_stops_at_the_ends() -> N
         choice = app.query_one(ChoiceSet)
         choice.focus()
         assert choice.chosen is None  # nothing chosen until the person chooses
-        await pilot.press("left")  # nothing chosen yet: ← takes the last option
-        await pilot.press("right")  # already the last: stays
-        await pilot.press("left", "left", "left")  # to the first, and no further
+        await pilot.press("left")  # nothing chosen yet: ← takes the highlighted, the first
+        await pilot.press("left")  # already the first: stays
+        await pilot.press("right", "right", "right")  # to the last, and no further
         await pilot.press("space")  # the one under the cursor: no change
         await pilot.pause()
         values = choice.values
-        assert app.changes == [values[2], values[1], values[0]]
+        assert app.changes == [values[0], values[1], values[2]]
 
 
 async def test_a_click_on_a_wrapped_line_chooses_the_option_there() -> None:

@@ -104,7 +104,7 @@ def check_contract(out: dict[str, Any], p: Profile) -> None:
         assert {"value", "low", "high"} <= set(t)
         assert t["low"] <= t["value"] <= t["high"]
     stand = out["targets"]["standing_work_surface_height_cm"]
-    assert (stand is None) is (not p.desk.sit_stand)
+    assert (stand is None) is (not p.desk.stands)
     for key in SETTING_KEYS:
         assert isinstance(out["settings"][key], (int, float)), key
     assert out["settings"]["footstool_height_cm"] >= 0

@@ -151,7 +151,7 @@ def current_setup(profile: Profile) -> Setup:
         monitor_top_height_cm=profile.monitor.top_height_cm,
         viewing_distance_cm=profile.monitor.distance_cm,
         seat_depth_cm=chair.seat_depth_cm,
-        standing_work_surface_height_cm=desk.height_cm if desk.sit_stand else None,
+        standing_work_surface_height_cm=desk.height_cm if desk.stands else None,
         home_row_above_surface_cm=keyboard_offset(profile),
         second_monitor_top_height_cm=second,
         second_viewing_distance_cm=second_distance if second is not None else None,
@@ -166,7 +166,7 @@ def current_setup(profile: Profile) -> Setup:
 # Each key a step may change, what people call it, and the advice line that says it when
 # nothing more specific does. Their order is the plan's order (§3.1).
 STEP_KEYS: dict[str, str] = {
-    "keyboard.home_row_above_surface_cm": "Separate keyboard",
+    "keyboard.home_row_above_surface_cm": "Keyboard",
     "chair.seat_height_cm": "Seat height",
     "chair.cushion_cm": "Seat cushion",
     "chair.seat_depth_cm": "Seat depth",
@@ -975,7 +975,7 @@ def _footstool(profile: Profile, need: float) -> tuple[float, bool]:
 def _standing(profile: Profile, body: BodyDimensions, units: Units) -> tuple[float | None, float]:
     """The standing desk height for a sit-stand desk within its range, and the shortfall."""
     desk = profile.desk
-    if not desk.sit_stand:
+    if not desk.stands:
         return None, 0.0
     ideal = standing_surface(profile, body)
     lo, hi = (desk.height_min_cm, desk.height_max_cm) if desk.height_adjustable else (None, None)
@@ -1232,9 +1232,13 @@ def _steps(profile: Profile, start: Setup, end: Setup, f: Findings) -> tuple[Ste
     stand_end = end.standing_monitor_top_height_cm
     if not _standing_screen_kept(profile, start, end):
         assert stand_end is not None
+        # where the screen is when standing: an arm where it was set, else (and an arm
+        # never set for standing) where the desk, or its own stand, leaves it
+        now = start.standing_monitor_top_height_cm
+        lands = standing_lands(profile, end)
         add(
             "desk.standing_screen_top_cm",
-            start.standing_monitor_top_height_cm,
+            now if mon.mount == "arm" and now is not None else lands,
             stand_end,
             "standing-screen",
             buy=None if mon.mount == "arm" else "monitor arm",

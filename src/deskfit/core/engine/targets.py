@@ -108,7 +108,7 @@ def targets_for(profile: Profile, body: BodyDimensions) -> dict[str, Band | None
     progressive = profile.body.lenses == "progressive"
     standing: Band | None = None
     standing_screen: Band | None = None
-    if profile.desk.sit_stand:
+    if profile.desk.stands:
         stand = standing_surface(profile, body)
         standing = Band(stand, stand - HOME_ROW_BELOW, stand + HOME_ROW_ABOVE)
         standing_screen = monitor_band(standing_eye(profile, body), progressive)

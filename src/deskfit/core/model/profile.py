@@ -116,7 +116,7 @@ class Body(Section):
         lo=60,
         hi=160,
         default=None,
-        range_phrase="an elbow standing is {lo}–{hi} {unit} from the floor",
+        range_phrase="a standing elbow is {lo}–{hi} {unit} from the floor",
         optional_measure=True,
     )
     lenses: Lenses = choice(
@@ -301,10 +301,17 @@ class Chair(Section):
         return out
 
 
+_STANDS = (
+    yes("height_adjustable", "because the desk height can be adjusted"),
+    yes("sit_stand", "because you stand at the desk"),
+)
+
+
 class Desk(Section):
     height_cm: float = measure(
         "Desk height",
-        "Floor to the top of the work surface where the keyboard sits.",
+        "Floor to the top of the work surface where the keyboard sits (a sit-stand desk: as "
+        "you sit at it).",
         lo=40,
         hi=150,
         range_phrase="a desk is {lo}–{hi} {unit} high",
@@ -331,7 +338,10 @@ class Desk(Section):
         when=yes("height_adjustable", "because the desk height can be adjusted"),
     )
     sit_stand: bool = yes_no(
-        "Is it a sit-stand desk?", "One that rises high enough to work standing.", default=False
+        "Is it a sit-stand desk?",
+        "One that rises high enough to work standing.",
+        default=False,
+        when=yes("height_adjustable", "because the desk height can be adjusted"),
     )
     standing_shoe_allowance_cm: float | None = measure(
         "Shoe heel height when standing (optional)",
@@ -341,7 +351,7 @@ class Desk(Section):
         hi=15,
         default=None,
         range_phrase="a heel is {lo}–{hi} {unit}",
-        when=yes("sit_stand", "because you stand at the desk"),
+        when=_STANDS,
         optional_when_shown=True,  # blank: the same shoes as sitting
     )
     standing_mat_cm: float = measure(
@@ -352,7 +362,7 @@ class Desk(Section):
         hi=5,
         default=0.0,
         range_phrase="a mat is {lo}–{hi} {unit} thick",
-        when=yes("sit_stand", "because you stand at the desk"),
+        when=_STANDS,
     )
     standing_screen_top_cm: float | None = measure(
         "Screen top when standing (optional)",
@@ -362,7 +372,7 @@ class Desk(Section):
         hi=250,
         default=None,
         range_phrase="a screen's top edge is {lo}–{hi} {unit} from the floor",
-        when=yes("sit_stand", "because you stand at the desk"),
+        when=_STANDS,
         optional_when_shown=True,  # blank: where the desk (or its own stand) puts it
     )
     legroom_ok: bool = yes_no(
@@ -432,6 +442,11 @@ class Desk(Section):
         default=True,
         when=yes("keyboard_tray", "because you use a keyboard tray"),
     )
+
+    @property
+    def stands(self) -> bool:
+        """A sit-stand desk: one that is said to be, and whose height can be adjusted."""
+        return self.sit_stand and self.height_adjustable
 
     def checks(self) -> list[Rule]:
         out: list[Rule] = []
@@ -556,16 +571,11 @@ class Monitor(Section):
     )
     mount: MonitorMount = choice(
         "What holds the screen?",
-        "A screen standing on the desk, or on an arm clamped to it, rises and falls with "
-        "the desk; one on its own stand or on the wall stays where it is.",
-        {"desk": "On the desk", "arm": "Arm on the desk", "independent": "Own stand, wall"},
+        "A screen on its own stand on the desk, a laptop on the desk, or a screen on an arm "
+        "clamped to the desk rises and falls with the desk; one on a floor stand or on the "
+        "wall stays where it is.",
+        {"desk": "On the desk", "arm": "Arm on the desk", "independent": "Floor stand, wall"},
         default="desk",
-    )
-    directly_in_front: bool = yes_no(
-        "Is the screen straight in front of you?",
-        "No if you turn your head more than 30° to look at it. With two screens used about "
-        "equally: is the join between them in front of your nose?",
-        default=True,
     )
     second_screen: SecondScreen = choice(
         "A second screen?",
@@ -612,6 +622,12 @@ class Monitor(Section):
         "you plug in a separate keyboard and mouse.",
         default=None,
         when=_LAPTOP,
+    )
+    directly_in_front: bool = yes_no(
+        "Is the screen straight in front of you?",
+        "The screen you use most, or, with two screens used about equally, the join between "
+        "them: is it in front of your nose? No if you turn your head more than 30° to it.",
+        default=True,
     )
     glare: bool = yes_no(
         "Is there glare or reflection on the screen?",

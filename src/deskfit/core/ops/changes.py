@@ -24,6 +24,8 @@ from typing import Any, Final
 
 from pydantic_core import ErrorDetails
 
+from deskfit.core.model.applies import because
+from deskfit.core.model.fields import when_of
 from deskfit.core.model.profile import SECTION_MODELS, Profile, Units
 from deskfit.core.model.questions import PROFILE_FIELDS, Kind, not_applying, prune, question
 from deskfit.core.model.reading import check_answer, read_answer
@@ -304,6 +306,21 @@ def set_answers(profile: Profile, assignments: Iterable[str]) -> tuple[Profile, 
         if problems:
             raise ProfileInvalid(problems)
     return apply_changes(profile, changes), changes
+
+
+def not_asked(profile: Profile, changes: Sequence[Change]) -> list[tuple[Change, str]]:
+    """The answers set that ``profile`` (the result) does not keep, with why: the other
+    answers rule their question out ("because you work on a laptop" is the reason it
+    would be asked), so they were dropped as the wizard would hide them."""
+    out: list[tuple[Change, str]] = []
+    for c in changes:
+        model = SECTION_MODELS.get(c.section)
+        if model is None or c.field not in model.model_fields or c.value is CLEAR:
+            continue
+        section = getattr(profile, c.section)
+        if not section.asks(c.field):
+            out.append((c, because(when_of(model.model_fields[c.field]))))
+    return out
 
 
 def _given(changes: Sequence[Change], section: str) -> dict[str, Any]:

@@ -58,7 +58,13 @@ BODY_ROWS: tuple[tuple[str, str], ...] = (
 )
 
 
-def _shown(key: str, cm: float | None, units: Units) -> str:
+# A keyboard's home row is not a setting: the plan's keyboard step is shown by what it is.
+KEYBOARD_STEP = ("laptop's own", "separate")
+
+
+def _shown(key: str, cm: float | None, units: Units, end: int = 0) -> str:
+    if key == "keyboard.home_row_above_surface_cm":
+        return KEYBOARD_STEP[end]
     if cm is None or (not cm and key in ("footstool.height_cm", "chair.cushion_cm")):
         return "none"
     return format_length(cm, units)
@@ -91,7 +97,7 @@ def plan_rows(advice: Advice, units: Units) -> list[tuple[str, str, str, str, st
             str(s.number),
             s.label,
             _shown(s.key, s.from_cm, units),
-            _shown(s.key, s.to_cm, units),
+            _shown(s.key, s.to_cm, units, end=1),
             _change(s, units),
         )
         for s in advice.plan.steps

@@ -132,8 +132,8 @@ class ChoiceSet(Widget, can_focus=True):
         self.refresh()
 
     def action_move(self, step: int) -> None:
-        if self.pressed_index < 0:  # nothing chosen yet: the first arrow takes its end
-            self._choose(0 if step > 0 else len(self.values) - 1)
+        if self.pressed_index < 0:  # nothing chosen yet: either arrow takes the highlighted
+            self._choose(self._cursor)  # one, so ← on "○ Yes  ○ No" is Yes, not the far end
         else:
             self._choose(min(max(self._cursor + step, 0), len(self.values) - 1))
 

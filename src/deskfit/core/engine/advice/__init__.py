@@ -71,7 +71,7 @@ def estimated_keys(profile: Profile, body: BodyDimensions) -> list[str]:
 
     The standing ones matter only for a sit-stand desk.
     """
-    return [key for key in body.estimated() if key not in STANDING or profile.desk.sit_stand]
+    return [key for key in body.estimated() if key not in STANDING or profile.desk.stands]
 
 
 _ESTIMATE_NAMES = {

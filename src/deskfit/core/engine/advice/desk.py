@@ -208,10 +208,17 @@ def _tray(w: Writer, p: Profile, body: BodyDimensions) -> None:
                 if w.cm(f.fallback_footstool_cm) != w.cm(FOOTSTOOL_ORDINARY_MAX)
                 else "at the very top of what ordinary footrests reach"
             )
+            rise = (
+                f"you would have to sit at {w.cm(f.fallback_seat_cm + f.fallback_cushion_cm)} "
+                f"(the seat at {w.cm(f.fallback_seat_cm)} with a firm "
+                f"{w.cm(f.fallback_cushion_cm)} cushion)"
+                if f.fallback_cushion_cm
+                else f"the seat would have to rise to {w.cm(f.fallback_seat_cm)}"
+            )
             why = (
-                f"At this desk the seat would have to rise to {w.cm(f.fallback_seat_cm)} for your "
-                f"elbows, leaving your feet {w.cm(f.fallback_footstool_cm)} off the floor, "
-                f"{past}; so the keyboard comes down to you instead"
+                f"At this desk {rise} for your elbows, leaving your feet "
+                f"{w.cm(f.fallback_footstool_cm)} off the floor, {past}; so the keyboard comes "
+                "down to you instead"
             )
         w.add(
             "keyboard-tray",
@@ -358,7 +365,7 @@ def _thighs(w: Writer, p: Profile, body: BodyDimensions) -> None:
 def _standing(w: Writer, p: Profile, body: BodyDimensions) -> None:
     f, end = w.plan.findings, w.plan.end
     stand = end.standing_work_surface_height_cm
-    if not p.desk.sit_stand or stand is None:
+    if not p.desk.stands or stand is None:
         return
     short = f.standing_short_cm
     breaks = " Alternate: sit about 20 minutes, stand about 8, and move for 2 every half hour."
@@ -423,7 +430,7 @@ def _standing_in(w: Writer, p: Profile, body: BodyDimensions) -> str:
 
 def advise_standing_extras(w: Writer, p: Profile, body: BodyDimensions) -> None:
     """The screen when standing, and a mat (docs/workstations.md §3)."""
-    if not p.desk.sit_stand or w.plan.end.standing_work_surface_height_cm is None:
+    if not p.desk.stands or w.plan.end.standing_work_surface_height_cm is None:
         return
     _standing_screen(w, p, body)
     if not p.desk.standing_mat_cm:
