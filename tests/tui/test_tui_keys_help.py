@@ -96,7 +96,7 @@ async def test_f1_on_the_review_says_what_draw_and_compare_do(profiles_dir: Path
         await pilot.press("f1")
         await pilot.pause()
         text = _help_text(app)
-        assert "Draw — the drawing now, or after the plan" in text
+        assert "Draw — the drawing now, after the plan, or standing at a sit-stand desk" in text
         assert "Compare — with another saved profile" in text
         assert text.count("Back") == 1  # esc and ctrl+b on one line
         # what the record's keys act on, said before the list

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 from typing import Any
 
 from tui_helpers import listed, write_profile
 
 from deskfit.tui.app import make_app
+
+REPO = Path(__file__).resolve().parents[2]
 
 
 def test_start_screen(snap_compare: Any, profiles_dir: Path) -> None:
@@ -41,3 +44,17 @@ def test_review_with_diagram(snap_compare: Any, profiles_dir: Path) -> None:
 def test_review_at_80x24(snap_compare: Any, profiles_dir: Path) -> None:
     path = write_profile(profiles_dir)
     assert snap_compare(make_app(profiles_dir, "open", path), terminal_size=(80, 24))
+
+
+def test_review_standing_beside_at_160x40(snap_compare: Any, profiles_dir: Path) -> None:
+    # a sit-stand desk: now, after the plan and standing, side by side
+    path = profiles_dir / "sit-stand-arm.toml"
+    shutil.copy(REPO / "profiles" / "sit-stand-arm.toml", path)
+
+    async def show_diagram(pilot: Any) -> None:
+        pilot.app.screen.query_one("#diagram").scroll_visible(animate=False, top=True)
+        await pilot.pause()
+
+    assert snap_compare(
+        make_app(profiles_dir, "open", path), terminal_size=(160, 40), run_before=show_diagram
+    )

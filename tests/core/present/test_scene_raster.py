@@ -7,16 +7,24 @@ The base profile of conftest.py after the plan (worked in test_scene.py): seat 5
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from tests.core.conftest import profile_doc_strategy, with_screens
 
-from deskfit.core.engine.advice import advise
+from deskfit.core.engine.advice import Advice, advise
+from deskfit.core.files.store import load_profile
 from deskfit.core.model.profile import Profile
 from deskfit.core.model.validation import parse_profile
-from deskfit.core.present.scene import Scene, shared_frame, workstation_scene
+from deskfit.core.present.scene import (
+    Scene,
+    shared_frame,
+    workstation_scene,
+    workstation_scenes,
+)
 from deskfit.core.present.scene_raster import (
     MIN_HEIGHT,
     MIN_WIDTH,
@@ -144,4 +152,54 @@ def test_any_profile_at_any_size(
     now, after = scenes(parse_profile(data.draw(profile_docs)))
     frame = shared_frame(now, after)
     for scene in (now, after):
+        assert_well_formed(rasterise(scene, width, height, frame), width, height)
+
+
+REPO = Path(__file__).resolve().parents[3]
+
+
+def example(name: str) -> Advice:
+    return advise(load_profile(REPO / "profiles" / f"{name}.toml").profile)
+
+
+def test_a_mat_thinner_than_a_pixel_lies_on_the_floor_not_under_it() -> None:
+    scenes = workstation_scenes(example("sit-stand-arm"))
+    standing = scenes[-1]
+    width, height = 44, 19  # one panel of the review at 80 columns: 1.5 cm is no pixel
+    column = label_column(scenes, width)
+    rows = rasterise(standing, width, height, shared_frame(*scenes), column)
+    assert_well_formed(rows, width, height)
+    assert all(bottom_half(c) == "floor" for c in rows[-1][column:])
+    # the pixel row above the floor (the last row's top halves): the mat either side of
+    # the shoes
+    above = {c.fg for c in rows[-1][column:] if c.char == "▀"}
+    assert "mat" in above and "person" in above
+    assert "mat 1.5 cm" in text(rows[row_of(rows, "mat 1.5 cm")])
+    assert row_of(rows, "mat 1.5 cm") >= height - 2
+    assert row_of(rows, "eyes 163.5 cm") < row_of(rows, "desk 107.5 cm")
+
+
+def test_the_second_screen_is_called_2nd_when_space_is_short() -> None:
+    after = workstation_scene(example("two-screens-equal"), "recommended")
+    second = next(label for label in after.labels if label.name == "2nd screen")
+    assert label_texts(second) == [
+        "2nd screen ▼125.5 cm",
+        "2nd ▼125.5 cm",
+        "2nd screen ▼125.5",
+        "2nd ▼125.5",
+        "▼125.5",
+    ]
+    rows = rasterise(after, 44, 19)
+    assert any("2nd ▼125.5 cm" in text(r) for r in rows)
+    assert "second" in kinds_in(rows[row_of(rows, "2nd ▼125.5 cm")], label_column([after], 44))
+
+
+@settings(max_examples=40, deadline=None, derandomize=True)
+@given(
+    doc=with_screens(profile_doc_strategy()), width=st.integers(0, 160), height=st.integers(0, 60)
+)
+def test_any_workstation_at_any_size(doc: dict[str, Any], width: int, height: int) -> None:
+    scenes = workstation_scenes(advise(parse_profile(doc)))
+    frame = shared_frame(*scenes)
+    for scene in scenes:
         assert_well_formed(rasterise(scene, width, height, frame), width, height)

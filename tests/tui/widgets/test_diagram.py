@@ -1,8 +1,12 @@
-"""The review's drawing: both set-ups side by side when wide, one and ``d`` when not, and
-colours that stand out on the dark and the light theme."""
+"""The review's drawing: every set-up side by side when wide (now, after the plan, and
+standing at a sit-stand desk), as many as fit and ``d`` when not, and colours that stand
+out on the dark and the light theme."""
 
 from __future__ import annotations
 
+import itertools
+import shutil
+import tomllib
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +22,15 @@ from deskfit.tui.widgets.diagram import (
     ScenePanel,
     wrap_items,
 )
+
+REPO = Path(__file__).resolve().parents[3]
+NOW, AFTER, STANDING = "Now", "After the plan", "Standing (after the plan)"
+
+
+def write_example(folder: Path, name: str) -> Path:
+    path = folder / f"{name}.toml"
+    shutil.copy(REPO / "profiles" / f"{name}.toml", path)
+    return path
 
 
 def shown(app: Any) -> list[str]:
@@ -93,3 +106,84 @@ def test_the_legend_wraps_between_items_only() -> None:
     assert wrap_items(items, 100) == "[red]██[/] you  [blue]██[/] chair  [b]▲▼+[/] changed"
     assert wrap_items(items, 16) == "[red]██[/] you  [blue]██[/] chair\n[b]▲▼+[/] changed"
     assert wrap_items(items, 3) == "[red]██[/] you\n[blue]██[/] chair\n[b]▲▼+[/] changed"
+
+
+def subtitles(app: Any) -> dict[str, str]:
+    return {str(p.border_title): str(p.border_subtitle) for p in app.screen.query(ScenePanel)}
+
+
+async def press_d(pilot: Any) -> None:
+    await pilot.press("d")
+    await pilot.pause()
+
+
+async def test_a_sit_stand_desk_draws_three_side_by_side_when_wide(profiles_dir: Path) -> None:
+    app = make_app(profiles_dir, "open", write_example(profiles_dir, "sit-stand-arm"))
+    async with app.run_test(size=(180, 50)) as pilot:
+        await pilot.pause()
+        assert shown(app) == [NOW, AFTER, STANDING]
+        panels = list(app.screen.query(ScenePanel))
+        assert len({p.region.y for p in panels}) == 1
+        assert all(a.region.right <= b.region.x for a, b in itertools.pairwise(panels))
+        assert not any(subtitles(app).values())
+        # one scale for the three: the standing figure's
+        assert len({p.frame for p in panels}) == 1
+        await press_d(pilot)
+        assert shown(app) == [NOW, AFTER, STANDING]
+
+
+async def test_two_of_three_and_d_brings_in_standing(profiles_dir: Path) -> None:
+    app = make_app(profiles_dir, "open", write_example(profiles_dir, "sit-stand-arm"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert shown(app) == [NOW, AFTER]
+        assert subtitles(app) == {NOW: "", AFTER: "d: show standing", STANDING: ""}
+        now, after, standing = app.screen.query(ScenePanel)
+        # sitting only: the sitting scale, larger than the one that fits a standing person
+        assert now.frame == after.frame and now.frame.top < standing.scene.frame.top
+        await press_d(pilot)
+        assert shown(app) == [AFTER, STANDING]
+        assert subtitles(app) == {NOW: "", AFTER: "", STANDING: "d: show now"}
+        assert after.frame == standing.frame  # side by side: one scale
+        assert after.region.right <= standing.region.x
+        await press_d(pilot)
+        assert shown(app) == [NOW, AFTER]
+
+
+async def test_one_of_three_and_d_cycles(profiles_dir: Path) -> None:
+    app = make_app(profiles_dir, "open", write_example(profiles_dir, "sit-stand-arm"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        seen = []
+        for _ in range(4):
+            (title,) = shown(app)
+            seen.append((title, subtitles(app)[title]))
+            await press_d(pilot)
+        assert seen == [
+            (AFTER, "d: show standing"),
+            (STANDING, "d: show now"),
+            (NOW, "d: show after the plan"),
+            (AFTER, "d: show standing"),
+        ]
+
+
+async def test_the_new_kinds_take_the_themes_colours(profiles_dir: Path) -> None:
+    doc = tomllib.loads((REPO / "profiles" / "sit-stand-arm.toml").read_text(encoding="utf-8"))
+    doc["monitor"] |= {"second_screen": "external", "second_top_height_cm": 110.0}
+    path = write_profile(profiles_dir, doc)
+    app = make_app(profiles_dir, "open", path)
+    async with app.run_test(size=(180, 50)) as pilot:
+        for theme, palette in (("textual-dark", DARK), ("textual-light", LIGHT)):
+            app.theme = theme
+            await pilot.pause()
+            colours = {
+                seg.style.color.triplet.hex
+                for panel in app.screen.query(ScenePanel)
+                for strip in panel.strips()
+                for seg in strip
+                if seg.style and seg.style.color and seg.style.color.triplet
+            }
+            for kind in ("second", "mat", "monitor", "person"):
+                assert palette[kind].lower() in colours, (theme, kind)
+            legend = str(app.screen.query_one(PostureDiagram).query_one("#legend").render())
+            assert "2nd screen" in legend and "mat" in legend

@@ -1,7 +1,7 @@
 """The advice as a printable record: one self-contained HTML page (``export --format html``).
 
 A record to print, sign and keep: who and when, the drawing of the workstation now and
-after the plan, the plan (current → set), ROSA now and after with what drives it, every
+after the plan (and standing, at a sit-stand desk), the plan (current → set), ROSA now and after with what drives it, every
 advice line with its sources and a box to tick what became of it, signatures, and the
 assumptions in small print. It fits two pages of A4 or Letter, the drawing and the plan on
 the first.
@@ -53,9 +53,12 @@ PAPERS: Final[tuple[Paper, ...]] = ("A4", "Letter")
 # What an advice line became, in the order the action box prints them.
 STATUSES: Final[tuple[tuple[str, str], ...]] = tuple(STATUS_WORDS.items())
 # A record longer than this (in lines of a column at 10 pt, see is_long) is set in smaller
-# type to stay on two pages: the example profiles measure 75 to 192, and at 10 pt those up
-# to about 140 fit two pages of Letter (the shorter paper) with the drawing on the first.
-LONG_RECORD_LINES: Final = 140
+# type to stay on two pages. The count is rough (an advice line is never split between
+# columns, so long ones leave room unused): of the example profiles, which measure 103 to
+# 192, Priya's laptop at home (112.5) needs the smaller type on Letter (the shorter paper)
+# while Sam's (111.4) does not. The line is drawn between them, and the print test prints
+# every example on both papers.
+LONG_RECORD_LINES: Final = 112
 UNIT_WORDS: Final = {"metric": "centimetres", "imperial": "inches"}
 
 
@@ -211,8 +214,8 @@ def record_context(
 
 
 def _drawing(advice: Advice) -> Markup:
-    """The side view now and after the plan, inline SVG; safe as it is, for it escapes
-    its own text (the profile's name in its title)."""
+    """The side view now and after the plan (and standing at a sit-stand desk), inline
+    SVG; safe as it is, for it escapes its own text (the profile's name in its title)."""
     from markupsafe import Markup
 
     from deskfit.core.present.scene_svg import workstation_svg

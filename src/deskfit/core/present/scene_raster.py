@@ -24,7 +24,7 @@ from deskfit.core.present.scene_shapes import Circle, Frame, Kind, Label, Rect, 
 MIN_WIDTH, MIN_HEIGHT = 24, 8
 TOO_SMALL = "(make the window larger to see the drawing)"
 MARKS = {"up": "▲", "down": "▼", "new": "+", "": ""}
-SHORT_NAMES = {"screen top": "screen"}  # "stool" would not say what it is
+SHORT_NAMES = {"screen top": "screen", "2nd screen": "2nd"}  # "stool" would not say what it is
 MAX_STRETCH = 1.6  # how much wider than tall a pixel may be drawn before space is left
 
 
@@ -167,10 +167,11 @@ def _along(x0: float, y0: float, x1: float, y1: float, x: float, y: float) -> fl
 
 def _span(start: float, end: float, limit: int) -> range:
     """The pixels whose centres lie in [start, end]; a thing thinner than a pixel is still
-    drawn, in the pixel its top (or left) edge would start (where its label points)."""
+    drawn, in the pixel its top (or left) edge would start (where its label points), and
+    one lying on the floor (a mat) in the pixel above it rather than under the floor."""
     first, last = math.ceil(start - 0.5), math.floor(end - 0.5)
     if last < first:
-        last = first
+        first = last = min(first, limit - 1)
     return range(max(0, first), min(limit, last + 1))
 
 

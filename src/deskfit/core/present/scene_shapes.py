@@ -12,12 +12,27 @@ from dataclasses import dataclass
 from typing import Literal
 
 Kind = Literal[
-    "floor", "chair", "cushion", "desk", "keyboard", "monitor", "footstool", "person", "sight"
+    "floor",
+    "chair",
+    "cushion",
+    "desk",
+    "keyboard",
+    "monitor",
+    "second",
+    "footstool",
+    "mat",
+    "person",
+    "sight",
 ]
-Which = Literal["current", "recommended"]
+# The plan's start, its end sitting, and its end standing (a sit-stand desk raised).
+Which = Literal["current", "recommended", "standing"]
 Side = Literal["left", "right"]
 
-TITLES: dict[Which, str] = {"current": "Now", "recommended": "After the plan"}
+TITLES: dict[Which, str] = {
+    "current": "Now",
+    "recommended": "After the plan",
+    "standing": "Standing (after the plan)",
+}
 # What a newcomer calls each kind: the legend of both pictures.
 NAMES: dict[Kind, str] = {
     "person": "you",
@@ -26,7 +41,9 @@ NAMES: dict[Kind, str] = {
     "desk": "desk",
     "keyboard": "keyboard",
     "monitor": "screen",
+    "second": "2nd screen",
     "footstool": "footstool",
+    "mat": "mat",
     "sight": "line of sight",
     "floor": "floor",
 }

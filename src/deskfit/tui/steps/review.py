@@ -24,7 +24,7 @@ from deskfit.core.model.questions import question
 from deskfit.core.model.validation import ProfileInvalid
 from deskfit.core.present import render
 from deskfit.core.present.record import action_words, assessment_words, symptoms_summary
-from deskfit.core.present.scene import workstation_scene
+from deskfit.core.present.scene import workstation_scenes
 from deskfit.tui.record_dialogs import status_mark
 from deskfit.tui.steps.base import WizardScreen
 from deskfit.tui.widgets.app_watch import forget_app_watchers, watch_app
@@ -231,7 +231,12 @@ class ReviewScreen(WizardScreen):
     )
 
     BINDINGS: ClassVar[list[Any]] = [
-        Binding("d", "toggle_diagram", "Draw", tooltip="the drawing now, or after the plan"),
+        Binding(
+            "d",
+            "toggle_diagram",
+            "Draw",
+            tooltip="the drawing now, after the plan, or standing at a sit-stand desk",
+        ),
         # the Save button is on the screen: the key stays, the footer keeps room for Theme
         Binding("ctrl+s", "app.save", "Save", show=False),
         # Export and Copy are buttons on the screen too: their keys stay, the key line
@@ -275,11 +280,7 @@ class ReviewScreen(WizardScreen):
                     with Horizontal(id="review-top"):
                         yield Static(plan_table(advice, units), id="settings")
                         yield Static(rosa_table(advice), id="rosa")
-                    yield PostureDiagram(
-                        workstation_scene(advice, "current", units),
-                        workstation_scene(advice, "recommended", units),
-                        id="diagram",
-                    )
+                    yield PostureDiagram(workstation_scenes(advice, units), id="diagram")
                     yield Static(estimated_text(advice), id="estimated")
                     yield Static(
                         Text.assemble(

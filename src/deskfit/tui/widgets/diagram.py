@@ -1,14 +1,15 @@
-"""The side view of the workstation, now and after the plan, in half-block cells.
+"""The side view of the workstation, now and after the plan (and standing, at a sit-stand
+desk), in half-block cells.
 
 The core rasterises the scene (``scene_raster``): each cell says which kind of thing is in
 its top and bottom half. Here the kinds become colours for the theme in use, chosen to
 stand out on the dark theme's near-black and the light theme's grey alike. With room for
-two panels the drawing shows both; otherwise one, and ``d`` switches.
+every panel the drawing shows them side by side; otherwise as many as fit, and ``d``
+moves on: Now → After the plan → Standing one at a time, or, with room for two of three,
+Now and After ↔ After and Standing.
 """
 
 from __future__ import annotations
-
-from typing import ClassVar
 
 from rich.segment import Segment
 from rich.style import Style
@@ -24,8 +25,18 @@ from deskfit.core.present.scene import NAMES, Frame, Scene, shared_frame
 from deskfit.core.present.scene_raster import Cell, label_column, rasterise
 from deskfit.tui.widgets.app_watch import forget_app_watchers, watch_app
 
-# Two panels side by side below this width would each be too narrow to read.
-BOTH_FROM = 84
+# Panels side by side narrower than this would be too narrow to read: two from 84 columns,
+# three from 126.
+PANEL_MIN = 42
+BOTH_FROM = 2 * PANEL_MIN
+THREE_FROM = 3 * PANEL_MIN
+IDS: dict[str, str] = {
+    "current": "scene-now",
+    "recommended": "scene-after",
+    "standing": "scene-standing",
+}
+# What ``d`` shows next, as a panel's subtitle says it.
+WORDS: dict[str, str] = {"current": "now", "recommended": "after the plan", "standing": "standing"}
 
 # The kinds' colours on a dark and on a light background: the SVG's colours (chair dark
 # grey, desk wood, screen black, person blue), lightened where the dark theme needs it.
@@ -36,7 +47,9 @@ DARK = {
     "desk": "#c98c52",
     "keyboard": "#7f96a3",
     "monitor": "#e4e4e4",
+    "second": "#a8a8a8",  # the main screen's tone, dimmer: the one beside it
     "footstool": "#5cbf6a",
+    "mat": "#3fc1b0",
     "sight": "#ff5f5f",
     "floor": "#6a6a6a",
 }
@@ -47,7 +60,9 @@ LIGHT = {
     "desk": "#92592a",
     "keyboard": "#4f6a78",
     "monitor": "#101010",
+    "second": "#6f6f6f",
     "footstool": "#2b7a34",
+    "mat": "#1e7a6e",
     "sight": "#d01f1f",
     "floor": "#6e6e6e",
 }
@@ -78,15 +93,16 @@ class ScenePanel(Widget):
     }
     """
 
-    def __init__(self, scene: Scene, both: list[Scene], *, id: str | None = None) -> None:
+    def __init__(self, scene: Scene, every: list[Scene], *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.scene = scene
         self.border_title = scene.title
-        # one scale and one label column for both set-ups, so they line up side by side
-        # and a switch with ``d`` moves nothing but what the plan moves
-        self.frame: Frame = shared_frame(*both)
-        self.both = both
-        self._strips: tuple[tuple[int, int, str], list[Strip]] | None = None
+        # one scale and one label column for the panels on screen together, so they line
+        # up side by side and a switch with ``d`` moves nothing but what the plan moves
+        # (the diagram sets the frame for what it shows)
+        self.frame: Frame = shared_frame(*every)
+        self.every = every
+        self._strips: tuple[tuple[int, int, int, str, Frame], list[Strip]] | None = None
 
     def render_line(self, y: int) -> Strip:
         strips = self.strips()
@@ -95,18 +111,29 @@ class ScenePanel(Widget):
     def strips(self) -> list[Strip]:
         """The drawing as lines, worked out once per size and theme."""
         width, height = self.size.width, self.size.height
+        # the label column of the widest panel on screen (1fr each can differ by a
+        # column): the same in every panel, whichever side it is on
+        shown = [p.size.width for p in self.panels() if p.display and p.size.width]
+        widest = max(shown, default=width)
         # the theme's name, not current_theme: that looks the theme up on every call, and
         # this runs for every line drawn
-        key = (width, height, self.app.theme)
+        key = (width, widest, height, self.app.theme, self.frame)
         if self._strips is not None and self._strips[0] == key:
             return self._strips[1]
         colours = palette(self.app.theme_variables, self.app.current_theme.dark)
-        column = label_column(self.both, width)
+        column = label_column(self.every, widest)
         rows = rasterise(self.scene, width, height, self.frame, column)
         base = self.rich_style
         strips = [Strip(_segments(row, colours, base), width) for row in rows]
         self._strips = (key, strips)
         return strips
+
+    def panels(self) -> list[ScenePanel]:
+        """The panels of the same drawing, this one among them."""
+        parent = self.parent
+        if parent is None:
+            return [self]
+        return [p for p in parent.children if isinstance(p, ScenePanel)]
 
 
 def _segments(row: tuple[Cell, ...], colours: dict[str, str], base: Style) -> list[Segment]:
@@ -151,7 +178,8 @@ def wrap_items(items: list[tuple[str, int]], width: int, gap: int = 2) -> str:
 
 
 class PostureDiagram(Widget):
-    """Now and after the plan: side by side when there is room, else one and ``d``."""
+    """Now, after the plan, and standing: side by side when there is room, else as many as
+    fit, and ``d`` moves on."""
 
     DEFAULT_CSS = """
     PostureDiagram {
@@ -165,36 +193,28 @@ class PostureDiagram(Widget):
         color: $text-muted;
         padding: 0 1;
     }
-    PostureDiagram.-one ScenePanel {
-        display: none;
-    }
-    PostureDiagram.-one.-now #scene-now, PostureDiagram.-one.-after #scene-after {
-        display: block;
-    }
     """
 
+    # the panel ``d`` has brought into view (with room for two of three, the pair it is in)
     showing: reactive[str] = reactive("recommended")
-    SUBTITLES: ClassVar[dict[str, str]] = {
-        "recommended": "d: show now",
-        "current": "d: show after the plan",
-    }
 
-    def __init__(self, current: Scene, recommended: Scene, *, id: str | None = None) -> None:
-        super().__init__(id=id, classes="-after")
-        self.scenes = {"current": current, "recommended": recommended}
+    def __init__(self, scenes: list[Scene], *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.scenes: dict[str, Scene] = {scene.which: scene for scene in scenes}
+        self.order: list[str] = [scene.which for scene in scenes]
         self._legend = ""
 
     def compose(self) -> ComposeResult:
-        both = [self.scenes["current"], self.scenes["recommended"]]
+        every = list(self.scenes.values())
         with Horizontal(id="panels"):
-            for which, id_ in (("current", "scene-now"), ("recommended", "scene-after")):
-                yield ScenePanel(self.scenes[which], both, id=id_)
+            for which in self.order:
+                yield ScenePanel(self.scenes[which], every, id=IDS[which])
         yield Static(id="legend", markup=True)
 
     def on_mount(self) -> None:
         # A first guess from the app's width (the step list takes about a quarter), so the
         # first layout is most likely the right one: each wrong guess costs a relayout.
-        self.set_class(self.app.size.width * 3 // 4 < BOTH_FROM, "-one")
+        self._arrange(self.app.size.width * 3 // 4)
         watch_app(self, "theme", self._show_legend)
 
     def on_unmount(self) -> None:
@@ -208,27 +228,60 @@ class PostureDiagram(Widget):
             self._legend = legend
             self.query_one("#legend", Static).update(legend)
 
-    @property
-    def both(self) -> bool:
-        return self.size.width >= BOTH_FROM
+    def fits(self, width: int | None = None) -> int:
+        """How many panels side by side: each needs ``PANEL_MIN`` columns."""
+        width = self.size.width if width is None else width
+        room = 3 if width >= THREE_FROM else 2 if width >= BOTH_FROM else 1
+        return min(room, len(self.order))
+
+    def shown(self, width: int | None = None) -> list[str]:
+        """The panels drawn: as many as fit, in order, with the one ``d`` brought in."""
+        fits = self.fits(width)
+        at = self.order.index(self.showing) if self.showing in self.order else 0
+        first = min(max(0, at - fits + 1), len(self.order) - fits)
+        return self.order[first : first + fits]
 
     def on_resize(self) -> None:
         self._show_legend()
-        self.set_class(not self.both, "-one")
-        self._subtitles()
+        self._arrange()
 
-    def watch_showing(self, showing: str) -> None:
-        self.set_class(showing == "current", "-now")
-        self.set_class(showing == "recommended", "-after")
-        self._subtitles()
+    def watch_showing(self) -> None:
+        self._arrange()
 
-    def _subtitles(self) -> None:
-        for which, id_ in (("current", "#scene-now"), ("recommended", "#scene-after")):
-            for panel in self.query(id_):
-                panel.border_subtitle = "" if self.both else self.SUBTITLES[which]
+    def _arrange(self, width: int | None = None) -> None:
+        shown = self.shown(width)
+        hint = "" if len(shown) == len(self.order) else f"d: show {WORDS[self._next(shown)]}"
+        frame = self._frame(shown)
+        for panel in self.query(ScenePanel):
+            which = panel.scene.which
+            panel.display = which in shown
+            panel.border_subtitle = hint if which == shown[-1] else ""
+            if panel.frame != frame:
+                panel.frame = frame
+                panel.refresh()
+
+    def _frame(self, shown: list[str]) -> Frame:
+        """Now and after the plan always at one scale; the standing figure, taller, sets
+        a smaller one for the panels on screen with it."""
+        sitting = [self.scenes[w] for w in self.order if w != "standing"]
+        if "standing" in shown:
+            return shared_frame(*self.scenes.values())
+        return shared_frame(*sitting)
+
+    def _next(self, shown: list[str]) -> str:
+        """What ``d`` brings: the next panel; with two of three, the other pair's new one."""
+        if len(shown) == 1:
+            return self.order[(self.order.index(shown[0]) + 1) % len(self.order)]
+        return self.order[0] if shown[-1] == self.order[-1] else self.order[-1]
 
     def toggle(self) -> None:
-        if self.both:
-            self.notify("Both are drawn: now on the left, after the plan on the right.")
+        shown = self.shown()
+        if len(shown) == len(self.order):
+            if len(self.order) == 2:
+                self.notify("Both are drawn: now on the left, after the plan on the right.")
+            else:
+                self.notify("All three are drawn: now, after the plan, and standing.")
             return
-        self.showing = "current" if self.showing == "recommended" else "recommended"
+        upcoming = self._next(shown)
+        # two of three: back to the first pair with the panel the plan ends on in view
+        self.showing = "recommended" if len(shown) == 2 and upcoming == self.order[0] else upcoming
