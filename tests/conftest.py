@@ -151,6 +151,30 @@ def write_document(
     return path
 
 
+# The preferences' variables (core/files/config.py): none of the person running the tests
+# may reach a test.
+PREFERENCE_VARIABLES = (
+    "DESKFIT_CONFIG",
+    "DESKFIT_UNITS",
+    "DESKFIT_THEME",
+    "DESKFIT_ASSESSOR",
+    "DESKFIT_EXPORT_DIR",
+)
+
+
+@pytest.fixture(autouse=True)
+def _own_config_folder(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Path:
+    """Every test has a config folder of its own (``$XDG_CONFIG_HOME``), empty: nothing
+    reads or writes the real ``~/.config/deskfit/config.toml``."""
+    folder = tmp_path_factory.mktemp("xdg-config")
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(folder))
+    for name in PREFERENCE_VARIABLES:
+        monkeypatch.delenv(name, raising=False)
+    return folder
+
+
 @pytest.fixture
 def valid_document() -> Callable[[], dict[str, Any]]:
     """``valid_document()``: a fresh dict of the example profile, every key present."""

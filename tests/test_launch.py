@@ -41,3 +41,27 @@ def test_any_argument_goes_to_the_command_line(tmp_path: Path) -> None:
     done = _run({"DESKFIT_PROFILES_DIR": str(tmp_path)}, "list")
     assert done.returncode == 0, done.stderr
     assert done.stdout == f"No profiles in {tmp_path}. Start one with: deskfit new\n"
+
+
+def test_the_folder_may_come_from_the_config_file(tmp_path: Path) -> None:
+    afile = tmp_path / "notes.txt"
+    afile.write_text("x")
+    config = Path(os.environ["XDG_CONFIG_HOME"]) / "deskfit" / "config.toml"
+    config.parent.mkdir(parents=True)
+    config.write_text(f'profiles_dir = "{afile}"\n')
+    done = _run({})
+    assert done.returncode == 1
+    assert done.stderr == (
+        f"deskfit: profiles_dir in {config}:1 is {afile}, which is a file, not a folder\n"
+    )
+    # the environment comes first
+    done = _run({"DESKFIT_PROFILES_DIR": str(tmp_path)})
+    assert done.stderr.startswith("deskfit: the wizard needs a terminal")
+
+
+def test_the_completion_variable_goes_to_the_command_line(tmp_path: Path) -> None:
+    done = _run(
+        {"_DESKFIT_COMPLETE": "bash_complete", "COMP_WORDS": "deskfit li", "COMP_CWORD": "1"}
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == "plain,list\n"

@@ -8,41 +8,35 @@ shows the traceback instead.
 
 from __future__ import annotations
 
-import contextlib
 import os
 import sys
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
 import click
 
 from deskfit import __version__
+from deskfit.cli_completion import complete_folder, complete_profile, completion_cmd
+from deskfit.cli_config import config_group, profiles_dir_flag, settings_of
+from deskfit.cli_output import (
+    SIGPIPE_STATUS,
+    UserError,
+    no_colour,
+    out,
+    quiet_stdout,
+    report_after_success,
+    tolerant_streams,
+)
 from deskfit.core.files import export_target, finding, folders, store
 from deskfit.core.files.folders import not_a_folder
 from deskfit.core.model.profile import Units
 from deskfit.core.model.shown_text import safe, safe_path
 from deskfit.core.model.validation import ProfileInvalid, shown
-from deskfit.core.present.formats import FORMATS, format_for_path
+from deskfit.core.present.formats import FORMATS, FormatClash, export_format
 from deskfit.launch import NEEDS_TERMINAL
 
 COMPARE_FORMATS = ("text", "md", "json")
-
-
-def no_colour(env: Mapping[str, str] | None = None) -> bool:
-    """NO_COLOR set (https://no-color.org: present and not empty) or TERM=dumb."""
-    env = os.environ if env is None else env
-    return bool(env.get("NO_COLOR")) or env.get("TERM") == "dumb"
-
-
-class UserError(click.ClickException):
-    """A problem the person can fix; shown as one line (or one per problem)."""
-
-    exit_code = 1
-
-    def show(self, file: Any = None) -> None:
-        # Shown after the context has closed, so say here what the context would.
-        click.echo(f"deskfit: {self.format_message()}", err=True, color=_colour())
 
 
 class DeskfitGroup(click.Group):
@@ -88,7 +82,7 @@ class DeskfitGroup(click.Group):
         except BrokenPipeError:
             # The reader went away (``deskfit report | head -1``): stop writing, quietly,
             # with the status a shell gives a writer ended by SIGPIPE.
-            _quiet_stdout()
+            quiet_stdout()
             ctx.exit(SIGPIPE_STATUS)
         except ProfileInvalid as exc:
             if _debug(ctx):
@@ -111,11 +105,6 @@ class DeskfitGroup(click.Group):
             ) from None
 
 
-def _colour() -> bool | None:
-    """``color=`` for click.echo: False under NO_COLOR / TERM=dumb, else click decides."""
-    return False if no_colour() else None
-
-
 def _debug(ctx: click.Context) -> bool:
     root = ctx.find_root()
     return bool(root.params.get("debug")) if root.params else False
@@ -126,20 +115,19 @@ def _folder(ctx: click.Context) -> Path:
 
     Checked here, when a command needs the folder, not when the option is read: a
     command given a PATH (``check PATH``, ``show ./x.toml``) works whatever it says.
+    ``--profiles-dir`` is taken as given, without reading the config file; otherwise
+    the environment, the config file and the default are asked, in that order.
     """
-    option = ctx.find_root().params.get("profiles_dir")
-    folder = folders.profiles_dir(option)
-    source = "--profiles-dir" if _from_option(ctx) else f"${folders.ENV_PROFILES_DIR}"
+    flag = profiles_dir_flag(ctx)
+    if flag is not None:
+        folder, source = folders.profiles_dir(flag), "--profiles-dir"
+    else:
+        settings = settings_of(ctx)
+        folder, source = settings.profiles_dir, settings.origin("profiles_dir")
     problem = not_a_folder(folder, source)
     if problem:
         raise UserError(problem)
     return folder
-
-
-def _from_option(ctx: click.Context) -> bool:
-    root = ctx.find_root()
-    source = root.get_parameter_source("profiles_dir")
-    return source is click.core.ParameterSource.COMMANDLINE
 
 
 def _path(ctx: click.Context, ref: str, as_file: bool = False) -> Path:
@@ -150,6 +138,25 @@ def _path(ctx: click.Context, ref: str, as_file: bool = False) -> Path:
 def _load(ctx: click.Context, ref: str, as_file: bool = False) -> store.Loaded:
     return store.load_profile(_path(ctx, ref, as_file))
 
+
+PROFILE_ARGUMENT = click.argument("profile", shell_complete=complete_profile)
+
+JSON_OPTION = click.option(
+    "--json", "as_json", is_flag=True, help="JSON on stdout, one documented shape (README)."
+)
+
+EXIT_STATUS = """\b
+Exit status:
+  0    done
+  1    a problem with a file or the input, said on stderr: a profile that
+       cannot be read or found, an invalid file (check), a bad answer (set),
+       no profile read (report), a file an export must not replace, a closed
+       or full standard output, the wizard without a terminal
+  2    a usage error: an unknown command or option, a missing or bad
+       argument, an -o file whose extension contradicts --format
+  130  interrupted (Ctrl+C)
+  141  the reader went away (deskfit report ... | head -1)
+"""
 
 FILE_OPTION = click.option(
     "--file",
@@ -163,12 +170,14 @@ FILE_OPTION = click.option(
     cls=DeskfitGroup,
     invoke_without_command=True,
     context_settings={"help_option_names": ["-h", "--help"]},
+    epilog=EXIT_STATUS,
 )
 @click.option(
     "--profiles-dir",
     type=click.Path(path_type=Path),
-    envvar=folders.ENV_PROFILES_DIR,
-    help="Folder of saved profiles (default: $DESKFIT_PROFILES_DIR or your user data folder).",
+    shell_complete=complete_folder,
+    help="Folder of saved profiles (default: $DESKFIT_PROFILES_DIR, else profiles_dir in "
+    "the config file, else your user data folder; see 'deskfit config show').",
 )
 @click.option("--debug", is_flag=True, help="Show the full traceback when something fails.")
 @click.version_option(__version__, prog_name="deskfit")
@@ -176,22 +185,26 @@ FILE_OPTION = click.option(
 def cli(ctx: click.Context, profiles_dir: Path | None, debug: bool) -> None:
     """Set up your desk, chair and footstool for your body.
 
-    With no command, deskfit starts the wizard.
+    With no command, deskfit starts the wizard. Preferences (units, theme, folders,
+    assessor) are in a config file: 'deskfit config show'.
     """
-    _tolerant_streams()  # here too, for callers that invoke the group directly
+    tolerant_streams()  # here too, for callers that invoke the group directly
     if ctx.invoked_subcommand is None:
         _wizard(ctx, "start", None)
 
 
 def _wizard(ctx: click.Context, mode: str, ref: str | None, as_file: bool = False) -> None:
+    # the preferences' problems are the wizard's to show (a notification), not stderr's
+    settings = settings_of(ctx, report=False)
     path = _path(ctx, ref, as_file) if ref else None
     if path is not None and mode != "new":
         store.load_profile(path)  # report a broken file here, as one line, before the UI
     if not sys.stdin.isatty() or not sys.stdout.isatty():
         raise UserError(NEEDS_TERMINAL)
+    folder = _folder(ctx)
     from deskfit.tui.app import run_wizard  # deferred: textual is heavy
 
-    run_wizard(_folder(ctx), mode, path)
+    run_wizard(folder, mode, path, settings)
 
 
 @cli.command("new")
@@ -202,7 +215,7 @@ def new_cmd(ctx: click.Context) -> None:
 
 
 @cli.command("edit")
-@click.argument("profile")
+@PROFILE_ARGUMENT
 @FILE_OPTION
 @click.pass_context
 def edit_cmd(ctx: click.Context, profile: str, as_file: bool) -> None:
@@ -214,7 +227,7 @@ def edit_cmd(ctx: click.Context, profile: str, as_file: bool) -> None:
 
 
 @cli.command("open")
-@click.argument("profile")
+@PROFILE_ARGUMENT
 @FILE_OPTION
 @click.pass_context
 def open_cmd(ctx: click.Context, profile: str, as_file: bool) -> None:
@@ -226,9 +239,15 @@ def open_cmd(ctx: click.Context, profile: str, as_file: bool) -> None:
 
 
 @cli.command("list")
+@JSON_OPTION
 @click.pass_context
-def list_cmd(ctx: click.Context) -> None:
-    """List saved profiles: a NAME that finds each, its file, and when it was saved."""
+def list_cmd(ctx: click.Context, as_json: bool) -> None:
+    """List saved profiles: a NAME that finds each, its file, and when it was saved.
+
+    With --json: an array, one object per file, with its name, file, units, when it was
+    saved, ROSA now and after with their bands, and the problems of a file that cannot
+    be read.
+    """
     folder = _folder(ctx)
     loaded: dict[Path, store.Loaded | store.ProfileFileError] = {}
     for path in store.list_profiles(folder):
@@ -240,6 +259,11 @@ def list_cmd(ctx: click.Context) -> None:
         finding.Entry(r.profile.name, p) for p, r in loaded.items() if isinstance(r, store.Loaded)
     ]
     names = finding.display_names(good)
+    if as_json:
+        from deskfit.core.present.scripting import dumps, list_entry
+
+        out(dumps([list_entry(p, r, names.get(p)) for p, r in loaded.items()]))
+        return
     rows: list[tuple[str, str, str]] = []
     for path, result in loaded.items():
         if isinstance(result, store.ProfileFileError):
@@ -250,40 +274,66 @@ def list_cmd(ctx: click.Context) -> None:
         updated = profile.updated.strftime("%Y-%m-%d %H:%M") if profile.updated else "-"
         rows.append((safe(names[path]), safe_path(path.name), updated))
     if not rows:
-        _out(f"No profiles in {safe_path(folder)}. Start one with: deskfit new\n")
+        out(f"No profiles in {safe_path(folder)}. Start one with: deskfit new\n")
         return
     width = max(len(r[0]) for r in rows)
     file_width = max(len(r[1]) for r in rows)
     lines = [f"{'NAME':<{width}}  {'FILE':<{file_width}}  UPDATED"]
     lines += [f"{name:<{width}}  {file:<{file_width}}  {updated}" for name, file, updated in rows]
-    _out("\n".join(lines) + "\n")
+    out("\n".join(lines) + "\n")
 
 
 @cli.command("show")
-@click.argument("profile")
+@PROFILE_ARGUMENT
 @click.option(
     "--units", type=click.Choice(["metric", "imperial"]), help="Override the profile's units."
 )
+@JSON_OPTION
 @FILE_OPTION
 @click.pass_context
-def show_cmd(ctx: click.Context, profile: str, units: str | None, as_file: bool) -> None:
+def show_cmd(
+    ctx: click.Context, profile: str, units: str | None, as_json: bool, as_file: bool
+) -> None:
     """Show a profile's answers, readable, in its units.
 
-    PROFILE is the profile's name (as 'deskfit list' shows it) or its file.
+    PROFILE is the profile's name (as 'deskfit list' shows it) or its file. With --json:
+    the file and the answers as the profile file holds them (lengths in centimetres).
     """
+    if as_json and units is not None:
+        raise click.UsageError("--units does not go with --json: JSON lengths are in cm")
+    loaded = _load(ctx, profile, as_file)
+    if as_json:
+        from deskfit.core.present.scripting import dumps, show_entry
+
+        out(dumps(show_entry(loaded)))
+        return
     from deskfit.core.present.answers import answers_text
 
-    loaded = _load(ctx, profile, as_file)
     shown: Units = (
         "imperial" if units == "imperial" else loaded.profile.units if units is None else "metric"
     )
-    _out(answers_text(loaded.profile, shown))
+    out(answers_text(loaded.profile, shown))
 
 
 @cli.command("check")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-def check_cmd(paths: Sequence[Path]) -> None:
-    """Validate profile files; list every problem. Exit 1 when any is invalid."""
+@JSON_OPTION
+def check_cmd(paths: Sequence[Path], as_json: bool) -> None:
+    """Validate profile files; list every problem. Exit 1 when any is invalid.
+
+    With --json: an array, one object per file given, with "ok" and its problems (key,
+    line, message); the count of invalid files still goes to stderr.
+    """
+    if as_json:
+        from deskfit.core.present.scripting import check_result, dumps
+
+        results = [check_result(path) for path in paths]
+        out(dumps(results))
+        bad = sum(not r["ok"] for r in results)
+        if bad:
+            click.echo(f"{bad} of {len(paths)} invalid", err=True)
+            sys.exit(1)
+        return
     bad = 0
     for path in paths:
         try:
@@ -292,14 +342,14 @@ def check_cmd(paths: Sequence[Path]) -> None:
             bad += 1
             click.echo(exc.report(), err=True)
         else:
-            _out(f"{safe_path(path)}: ok\n")
+            out(f"{safe_path(path)}: ok\n")
     if bad:
         click.echo(f"{bad} of {len(paths)} invalid", err=True)
         sys.exit(1)
 
 
 @cli.command("set")
-@click.argument("profile")
+@PROFILE_ARGUMENT
 @click.argument("assignments", metavar="KEY=VALUE...", nargs=-1, required=True)
 @FILE_OPTION
 @click.pass_context
@@ -356,7 +406,7 @@ def set_cmd(ctx: click.Context, profile: str, assignments: Sequence[str], as_fil
         _warn_shared_name(saved.name, loaded.path)
     # Saved: what follows is a report, and a closed pipe or terminal must not turn a
     # successful save into a failure.
-    _report_after_success(
+    report_after_success(
         f"set {count} answer{'' if count == 1 else 's'} in {safe_path(loaded.path)}\n"
         f"{rosa_summary(advise(saved))}\n"
     )
@@ -378,14 +428,15 @@ def _warn_shared_name(name: str, path: Path) -> None:
 
 
 @cli.command("export")
-@click.argument("profile")
+@PROFILE_ARGUMENT
 @click.option(
     "--format",
     "fmt",
     type=click.Choice(FORMATS),
     default=None,
     help="html: a record to print (two pages, action boxes, signatures).  [default: from "
-    "the -o file's extension (.txt, .md, .json, .html), else text]",
+    "the -o file's extension (.txt, .md, .json, .html, .htm), else text; an extension "
+    "that names another format is a usage error]",
 )
 @click.option(
     "-o",
@@ -407,27 +458,33 @@ def export_cmd(
 ) -> None:
     """Export a profile's advice as text, Markdown, JSON or an HTML record to print.
 
-    PROFILE is the profile's name (as 'deskfit list' shows it) or its file.
+    PROFILE is the profile's name (as 'deskfit list' shows it) or its file. Without
+    --format the -o file's extension chooses; an extension that names no format gets
+    text (with a note on stderr).
     """
     from deskfit.core.engine.advice import advise
     from deskfit.core.present.render import render
 
-    if fmt is None:  # an explicit --format wins over the file's extension
-        fmt = (format_for_path(output) if output is not None else None) or "text"
+    try:
+        fmt, note = export_format(fmt, output)
+    except FormatClash as clash:
+        raise click.BadOptionUsage("fmt", safe(str(clash)), ctx) from None
+    if note is not None:
+        click.echo(f"deskfit: note: {note}", err=True)
     if output is not None and str(output) != export_target.STDOUT:
         export_target.check_target(output, replace=force)
     loaded = _load(ctx, profile, as_file)
     text = render(advise(loaded.profile), fmt)
     if output is None or str(output) == export_target.STDOUT:
-        _out(text)
+        out(text)
         return
     store.atomic_write(output, text.encode("utf-8"), mode=0o644, make_parents=False)
     click.echo(f"wrote {safe_path(output)}", err=True)
 
 
 @cli.command("compare")
-@click.argument("profile_a", metavar="A")
-@click.argument("profile_b", metavar="B")
+@click.argument("profile_a", metavar="A", shell_complete=complete_profile)
+@click.argument("profile_b", metavar="B", shell_complete=complete_profile)
 @click.option(
     "--format", "fmt", type=click.Choice(COMPARE_FORMATS), default="text", show_default=True
 )
@@ -445,7 +502,7 @@ def compare_cmd(
 
     a = _load(ctx, profile_a, as_file).profile
     b = _load(ctx, profile_b, as_file).profile
-    _out(render_comparison(compare(a, b), fmt))
+    out(render_comparison(compare(a, b), fmt))
 
 
 @cli.command("report")
@@ -522,7 +579,7 @@ def report_cmd(
         pieces = iter_report(streamed.rows, streamed.count, streamed.summary, streamed.errors, fmt)
         if output is None:
             for text in _batched(pieces):
-                _out(text)
+                out(text)
         else:
             # written as it is rendered, into a temporary file renamed over FILE at the end
             with store.atomic_writer(output, mode=0o644, make_parents=False) as handle:
@@ -551,69 +608,20 @@ def _batched(pieces: Iterable[str], size: int = 64 * 1024) -> Iterator[str]:
         yield "".join(batch)
 
 
-class StdoutClosed(UserError):
-    """Standard output is closed or cannot take the text (``>&-``, a full disk)."""
-
-
-def _out(text: str) -> None:
-    """Write command output to standard output, or fail loudly: a closed or full stdout
-    is an error (exit 1), never a silent success. A reader that went away (a pipe into
-    ``head``) raises BrokenPipeError, which main() ends quietly."""
-    stream = sys.stdout
-    if stream is None:
-        raise StdoutClosed("standard output is closed; nothing written")
-    try:
-        stream.write(text)
-        stream.flush()
-    except BrokenPipeError:
-        raise
-    except (OSError, ValueError) as exc:  # ValueError: the stream was closed
-        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else "closed"
-        raise StdoutClosed(f"cannot write to standard output: {reason.lower()}") from None
-
-
-def _report_after_success(text: str) -> None:
-    """Output after the work is done (a saved profile): a reader that went away or a
-    closed stdout does not undo it, so it does not change the exit status either."""
-    try:
-        _out(text)
-    except (BrokenPipeError, StdoutClosed):
-        _quiet_stdout()
-
-
-def _quiet_stdout() -> None:
-    """Point stdout at /dev/null so that Python's flush at exit finds no broken pipe."""
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, 1)
-        os.close(devnull)
-    except OSError:
-        pass
-
-
-def _tolerant_streams() -> None:
-    """Never die on a character the terminal's encoding lacks (LC_ALL=en_US.ISO-8859-1):
-    such a character is written as a backslash escape instead."""
-    for stream in (sys.stdout, sys.stderr):
-        reconfigure = getattr(stream, "reconfigure", None)
-        if reconfigure is not None:
-            with contextlib.suppress(ValueError, OSError):
-                reconfigure(errors="backslashreplace")
-
-
-SIGPIPE_STATUS = 128 + 13  # what a shell reports for a writer ended by SIGPIPE
-
-
 def main(argv: Sequence[str] | None = None) -> None:
     """Console entry point."""
-    _tolerant_streams()
+    tolerant_streams()
     try:
         cli.main(args=list(argv) if argv is not None else None, prog_name="deskfit")
     except BrokenPipeError:
         # The reader went away (``deskfit report | head -1``): stop writing, quietly,
         # with the status a shell gives a writer killed by SIGPIPE.
-        _quiet_stdout()
+        quiet_stdout()
         sys.exit(SIGPIPE_STATUS)
     except KeyboardInterrupt:
         click.echo("deskfit: interrupted", err=True)
         sys.exit(130)
+
+
+cli.add_command(config_group)
+cli.add_command(completion_cmd)

@@ -9,16 +9,20 @@ loads after the first paint, while the person reads the screen).
 from __future__ import annotations
 
 import gc
+import os
 import sys
 from collections.abc import Sequence
 
 NEEDS_TERMINAL = "the wizard needs a terminal; see 'deskfit --help' for the other commands"
+COMPLETE_VAR = "_DESKFIT_COMPLETE"  # set by the shell completion script (cli_completion.py)
 
 
 def main(argv: Sequence[str] | None = None) -> None:
     """Console entry point."""
     args = list(sys.argv[1:] if argv is None else argv)
-    if args:
+    # The shell asking for completions calls a bare ``deskfit`` too, with the words in
+    # the environment: that is the command line's to answer, never the wizard's.
+    if args or os.environ.get(COMPLETE_VAR):
         from deskfit.cli import main as command_line
 
         command_line(args)
@@ -28,10 +32,12 @@ def main(argv: Sequence[str] | None = None) -> None:
 
 def bare() -> int:
     """Start the wizard on the start screen; the exit status."""
-    from deskfit.core.files.folders import ENV_PROFILES_DIR, not_a_folder, profiles_dir
+    from deskfit.core.files.config import resolve
+    from deskfit.core.files.folders import not_a_folder
 
-    folder = profiles_dir()
-    problem = not_a_folder(folder, f"${ENV_PROFILES_DIR}")
+    settings = resolve()  # its problems are the wizard's to show, once it is up
+    folder = settings.profiles_dir
+    problem = not_a_folder(folder, settings.origin("profiles_dir"))
     if problem is None and not (sys.stdin.isatty() and sys.stdout.isatty()):
         problem = NEEDS_TERMINAL
     if problem is not None:
@@ -44,7 +50,7 @@ def bare() -> int:
     try:
         from deskfit.tui.app import run_wizard
 
-        run_wizard(folder, "start", None)
+        run_wizard(folder, "start", None, settings)
     except KeyboardInterrupt:
         print("deskfit: interrupted", file=sys.stderr)
         return 130

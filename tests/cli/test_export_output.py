@@ -223,7 +223,7 @@ def test_an_existing_profile_is_not_overwritten_by_accident(folder: Path) -> Non
     assert profile.read_bytes() == before
     assert export(folder, profile, "--force").exit_code == 1  # not even with --force
     assert profile.read_bytes() == before
-    renamed = profile.with_suffix(".txt")  # a profile is known by what it holds, not its name
+    renamed = profile.with_suffix(".md")  # a profile is known by what it holds, not its name
     profile.rename(renamed)
     assert export(folder, renamed, "--force").exit_code == 1
     assert renamed.read_bytes() == before
@@ -287,13 +287,47 @@ def test_the_format_follows_the_files_extension(
     assert mode(target) == 0o644
 
 
-def test_an_explicit_format_wins_over_the_extension(folder: Path, out: Path) -> None:
+def test_an_extension_that_contradicts_the_format_is_a_usage_error(folder: Path, out: Path) -> None:
     target = out / "advice.html"
-    assert export(folder, target).exit_code == 0  # --format md
-    assert target.read_text(encoding="utf-8").startswith("# ")
+    result = export(folder, target)  # --format md
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr.splitlines()[-1] == (
+        "Error: --format md does not match the file's extension '.html' (which means "
+        "html): change one, or leave --format out"
+    )
+    assert not target.exists()
     result = run(folder, "export", "Office desk", "--format", "html")
     assert result.exit_code == 0
     assert result.stdout.startswith("<!DOCTYPE html>")  # to the screen, as asked
+
+
+@pytest.mark.parametrize(("fmt", "name"), [("md", "advice.markdown"), ("html", "advice.HTM")])
+def test_an_extension_that_agrees_with_the_format_is_fine(
+    folder: Path, out: Path, fmt: str, name: str
+) -> None:
+    result = run(folder, "export", "Office desk", "--format", fmt, "-o", str(out / name))
+    assert result.exit_code == 0, result.output
+    assert result.stderr == f"wrote {out / name}\n"
+
+
+@pytest.mark.parametrize("name", ["advice.out", "advice"])
+def test_an_extension_that_names_no_format_gets_text_with_a_note(
+    folder: Path, out: Path, name: str
+) -> None:
+    target = out / name
+    result = run(folder, "export", "Office desk", "-o", str(target))
+    assert result.exit_code == 0, result.output
+    note, wrote = result.stderr.splitlines()
+    assert note.startswith("deskfit: note: ")
+    assert "(.txt, .md, .json, .html): writing text; --format chooses another" in note
+    assert wrote == f"wrote {target}"
+    assert target.read_text(encoding="utf-8").startswith("deskfit advice: ")
+    # with --format, such a file takes the format asked for, without a note
+    forced = run(folder, "export", "Office desk", "--format", "json", "-o", str(target), "--force")
+    assert forced.exit_code == 0
+    assert forced.stderr == f"wrote {target}\n"
+    assert target.read_text(encoding="utf-8").startswith("{")
 
 
 def test_the_html_record_never_replaces_a_profile_or_a_link(

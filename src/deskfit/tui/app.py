@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.markup import escape as escape_markup
 from textual.reactive import var
 from textual.screen import Screen
 
@@ -25,6 +26,7 @@ from deskfit.tui.start import StartScreen
 from deskfit.tui.widgets.removed import forget_removed_soon
 
 if TYPE_CHECKING:
+    from deskfit.core.files.config import Settings
     from deskfit.core.model.questions import Question
     from deskfit.core.session.state import WizardState
     from deskfit.tui.steps.base import StepScreen, WizardScreen
@@ -85,6 +87,7 @@ class DeskfitApp(App[None]):
         path: Path | None = None,
         *,
         clock: Callable[[], datetime] | None = None,
+        settings: Settings | None = None,
     ) -> None:
         super().__init__()
         if mode not in MODES:
@@ -101,7 +104,29 @@ class DeskfitApp(App[None]):
         self._steps: StepScreen | None = None  # the question steps' screen, kept
         self._steps_made = 0  # how many were made: each is installed under its own name
         self._review: tuple[tuple[int, int, str], WizardScreen] | None = None
-        self.theme = THEMES[0]
+        if settings is None:
+            from deskfit.core.files.config import resolve  # light: tomllib, no pydantic
+
+            settings = resolve()
+        self.settings = settings
+        self._start_warnings = [p.located() for p in settings.problems]
+        self._theme_unsaved = False  # said once: the file could not take a new theme
+        # the theme the config file has (or need not have): only a change is written
+        self._theme_kept = self._theme_at_start()
+        self.theme = self._theme_kept
+
+    def _theme_at_start(self) -> str:
+        """The theme of the settings, when Textual has one of that name (the core keeps
+        it as a string); else the dark one, with a warning once the app is up."""
+        wanted = self.settings.theme
+        if wanted in self.available_themes:
+            return wanted
+        where = self.settings.origin("theme")
+        self._start_warnings.append(
+            f"{where}: there is no theme {wanted!r}; using {THEMES[0]} "
+            "(Ctrl+P, then 'theme', lists them)"
+        )
+        return THEMES[0]
 
     # -- starting -----------------------------------------------------------------------
 
@@ -118,6 +143,14 @@ class DeskfitApp(App[None]):
             self.run_flow("open_profile", self.start_path, review=self.mode == "open")
         self._started = True
         self.fit_terminal(self.size.width, self.size.height)
+        if self._start_warnings:
+            lines = "\n".join(escape_markup(w) for w in self._start_warnings)
+            self.notify(
+                f"Your preferences have problems (those settings are not used):\n{lines}",
+                title="Preferences",
+                severity="warning",
+                timeout=12,
+            )
 
     def _painted(self) -> None:
         """The first frame is on the screen: what was built to paint it lives as long
@@ -383,7 +416,36 @@ class DeskfitApp(App[None]):
         )
 
     def action_toggle_theme(self) -> None:
-        self.theme = THEMES[1] if self.theme == THEMES[0] else THEMES[0]
+        """A light theme after a dark one and the other way round (whatever theme the
+        command palette chose)."""
+        self.theme = THEMES[1] if self.current_theme.dark else THEMES[0]
+
+    def watch_theme(self, theme: str) -> None:
+        """Keep the theme chosen, whichever way (F3, the command palette), for the next
+        start: in the config file, written atomically and synced from a thread."""
+        if theme == self._theme_kept:
+            return
+        from deskfit.core.files.config import NotSaved, remember
+
+        self._theme_kept = theme
+        try:
+            written = remember("theme", theme, self.settings.path, durable=False)
+        except (NotSaved, OSError) as exc:
+            if not self._theme_unsaved:  # said once, not on every change
+                self._theme_unsaved = True
+                reason = str(exc) if isinstance(exc, NotSaved) else (exc.strerror or str(exc))
+                self.notify(
+                    escape_markup(f"The theme is not kept for next time: {reason}"),
+                    severity="warning",
+                    timeout=8,
+                )
+            return
+        self.syncer.soon(written)
+        if self.settings["theme"].source == "env":
+            self.notify(
+                f"Saved; ${self.settings['theme'].where} still sets the theme at the start.",
+                timeout=5,
+            )
 
     def action_help(self) -> None:
         if isinstance(self.screen, HelpScreen):
@@ -516,14 +578,18 @@ def make_app(
     path: Path | None = None,
     *,
     clock: Callable[[], datetime] | None = None,
+    settings: Settings | None = None,
 ) -> DeskfitApp:
-    """The app, for the CLI and the tests alike."""
-    return DeskfitApp(profiles_dir, mode, path, clock=clock)
+    """The app, for the CLI and the tests alike. ``settings``: the preferences (read from
+    the environment and the config file when not given)."""
+    return DeskfitApp(profiles_dir, mode, path, clock=clock, settings=settings)
 
 
-def run_wizard(profiles_dir: Path, mode: str, path: Path | None) -> None:
+def run_wizard(
+    profiles_dir: Path, mode: str, path: Path | None, settings: Settings | None = None
+) -> None:
     """Run the wizard until the person quits (the CLI's entry point)."""
-    app = make_app(profiles_dir, mode, path)
+    app = make_app(profiles_dir, mode, path, settings=settings)
     app.watch_terminal = True
     try:
         app.run()

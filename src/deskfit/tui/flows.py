@@ -64,7 +64,7 @@ StillThere = "That draft is now in use by another deskfit: it stays."
 
 def start_new(app: DeskfitApp) -> None:
     """A new profile, with a draft of its own: other drafts are on the start screen."""
-    app.fresh(WizardState.new())
+    app.fresh(WizardState.new(app.settings.units))
     app.goto(0)
 
 
@@ -473,7 +473,8 @@ async def export(app: DeskfitApp) -> None:
 
     stem = f"{slugify(state.name or 'deskfit')}-advice"
     message = await app.push_screen_wait(
-        ExportScreen(stem, Path.cwd(), write, lambda: copy_advice(app, advice))
+        # the export_dir preference, else the home folder: never where deskfit was started
+        ExportScreen(stem, app.settings.export_dir, write, lambda: copy_advice(app, advice))
     )
     if message:
         app.notify(message, timeout=6)
@@ -559,7 +560,10 @@ async def set_assessment(app: DeskfitApp) -> None:
     state = app.state
     if state is None:
         return
-    values = await app.push_screen_wait(AssessmentScreen(state.assessment))
+    shown = dict(state.assessment)
+    if not shown.get("assessor") and app.settings.assessor:
+        shown["assessor"] = app.settings.assessor  # the preference, to keep or change
+    values = await app.push_screen_wait(AssessmentScreen(shown))
     if values is not None and state.set_record(None, values):
         app.record_changed()
 

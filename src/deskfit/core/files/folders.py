@@ -21,6 +21,11 @@ def profiles_dir(option: str | Path | None = None) -> Path:
     env = os.environ.get(ENV_PROFILES_DIR)
     if env:
         return Path(env).expanduser()
+    return default_profiles_dir()
+
+
+def default_profiles_dir() -> Path:
+    """The user data folder's ``profiles`` (``~/.local/share/deskfit/profiles`` on Linux)."""
     from platformdirs import user_data_path  # deferred: only needed without an override
 
     return user_data_path("deskfit", appauthor=False) / "profiles"

@@ -95,14 +95,16 @@ class WizardState:
         return cls(answers=answers)
 
     @classmethod
-    def new(cls) -> WizardState:
-        """A new profile: the model's defaults filled in, the rest blank."""
+    def new(cls, units: Units = "metric") -> WizardState:
+        """A new profile: the model's defaults filled in, the rest blank; lengths in
+        ``units`` (the ``units`` preference)."""
         state = cls.blank()
         for section, answers in state.answers.items():
             for q in questions(section):
                 if q.default is not ...:
                     answers[q.field] = q.default
         state.answers[PROFILE]["name"] = ""
+        state.answers[PROFILE]["units"] = "imperial" if units == "imperial" else "metric"
         return state
 
     @classmethod
