@@ -335,7 +335,7 @@ def test_every_screen_and_the_standing_position_are_the_plans(doc: dict[str, Any
     a = advise(parse_profile(doc))
     units = a.profile.units
     scenes = workstation_scenes(a)
-    assert len(scenes) == (3 if a.profile.desk.sit_stand else 2)
+    assert len(scenes) == (3 if a.profile.desk.stands else 2)
     for scene in scenes:
         setup = setup_of(a, scene.which)
         if scene.which == "standing":
