@@ -7,6 +7,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+from deskfit import __version__
+from deskfit.launch import NEEDS_TERMINAL
+
 
 def _run(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
@@ -65,3 +68,20 @@ def test_the_completion_variable_goes_to_the_command_line(tmp_path: Path) -> Non
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout == "plain,list\n"
+
+
+def test_python_m_deskfit_is_the_deskfit_command(tmp_path: Path) -> None:
+    env = {**os.environ, "DESKFIT_PROFILES_DIR": str(tmp_path)}
+    for args, out, err in (
+        (["--version"], f"deskfit, version {__version__}\n", ""),
+        ([], "", f"deskfit: {NEEDS_TERMINAL}\n"),
+    ):
+        done = subprocess.run(
+            [sys.executable, "-m", "deskfit", *args],
+            capture_output=True,
+            text=True,
+            stdin=subprocess.DEVNULL,
+            env=env,
+            check=False,
+        )
+        assert (done.stdout, done.stderr) == (out, err)

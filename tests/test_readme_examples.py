@@ -14,6 +14,7 @@ import pytest
 
 REPO = Path(__file__).resolve().parents[1]
 WIZARD = ("deskfit new", "deskfit edit", "deskfit open")  # and plain "deskfit"
+SERVER = "deskfit serve"  # runs until Ctrl+C: tests/cli/test_serve.py runs it
 
 
 def examples(wizard: bool = False) -> list[str]:
@@ -24,6 +25,8 @@ def examples(wizard: bool = False) -> list[str]:
         cells = [c.strip() for c in re.split(r"(?<!\\)\|", line.strip().strip("|"))]
         if len(cells) == 3 and cells[2].startswith("`") and "deskfit" in cells[2]:
             command = cells[2].strip("`").replace("\\|", "|")
+            if command.startswith(SERVER):
+                continue
             opens_wizard = command == "deskfit" or any(command.startswith(w) for w in WIZARD)
             if opens_wizard == wizard:
                 found.append(command)

@@ -8,6 +8,7 @@ shows the traceback instead.
 
 from __future__ import annotations
 
+import errno
 import os
 import sys
 from collections.abc import Iterable, Iterator, Sequence
@@ -34,7 +35,7 @@ from deskfit.core.model.profile import Units
 from deskfit.core.model.shown_text import safe, safe_path
 from deskfit.core.model.validation import ProfileInvalid, shown
 from deskfit.core.present.formats import FORMATS, FormatClash, export_format
-from deskfit.launch import NEEDS_TERMINAL
+from deskfit.launch import NEEDS_TERMINAL, has_screen
 
 COMPARE_FORMATS = ("text", "md", "json")
 
@@ -199,7 +200,7 @@ def _wizard(ctx: click.Context, mode: str, ref: str | None, as_file: bool = Fals
     path = _path(ctx, ref, as_file) if ref else None
     if path is not None and mode != "new":
         store.load_profile(path)  # report a broken file here, as one line, before the UI
-    if not sys.stdin.isatty() or not sys.stdout.isatty():
+    if not has_screen():
         raise UserError(NEEDS_TERMINAL)
     folder = _folder(ctx)
     from deskfit.tui.app import run_wizard  # deferred: textual is heavy
@@ -480,6 +481,54 @@ def export_cmd(
         return
     store.atomic_write(output, text.encode("utf-8"), mode=0o644, make_parents=False)
     click.echo(f"wrote {safe_path(output)}", err=True)
+
+
+@cli.command("serve")
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="The address to listen on. Only this computer (127.0.0.1, ::1, localhost) "
+    "unless --public is given.",
+)
+@click.option(
+    "--port", type=click.IntRange(1, 65535), default=8000, show_default=True, help="The port."
+)
+@click.option(
+    "--public",
+    is_flag=True,
+    help="Allow a --host other computers can reach (e.g. 0.0.0.0). Profiles hold body "
+    "measurements: anyone who can reach the port can read and change them.",
+)
+@click.pass_context
+def serve_cmd(ctx: click.Context, host: str, port: int, public: bool) -> None:
+    """Run the wizard in a browser: open the address it prints.
+
+    Each browser tab gets a wizard of its own, on this computer and the same profiles
+    folder (--profiles-dir). Ctrl+C stops the server and every wizard it runs.
+    """
+    import socket
+
+    from deskfit.serve import is_loopback, serve
+
+    if not is_loopback(host) and not public:
+        raise UserError(
+            f"--host {safe(host)} lets other computers reach the wizard: profiles hold body "
+            "measurements, and anyone who can reach the port could read and change them. "
+            "Add --public to serve it anyway."
+        )
+    try:
+        serve(_folder(ctx), host, port, public)
+    except socket.gaierror as exc:  # a --host that names no address
+        reason = (exc.strerror or str(exc)).lower()
+        raise UserError(f"cannot listen on {safe(host)}: {reason}") from None
+    except OSError as exc:
+        if exc.errno not in (errno.EADDRINUSE, errno.EADDRNOTAVAIL, errno.EACCES):
+            raise
+        raise UserError(
+            f"cannot listen on {safe(host)}, port {port}: {os.strerror(exc.errno).lower()}"
+            + ("; choose another with --port" if exc.errno == errno.EADDRINUSE else "")
+        ) from None
 
 
 @cli.command("compare")

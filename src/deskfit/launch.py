@@ -10,11 +10,24 @@ from __future__ import annotations
 
 import gc
 import os
+import signal
 import sys
 from collections.abc import Sequence
 
 NEEDS_TERMINAL = "the wizard needs a terminal; see 'deskfit --help' for the other commands"
 COMPLETE_VAR = "_DESKFIT_COMPLETE"  # set by the shell completion script (cli_completion.py)
+# What textual-serve (``deskfit serve``) sets: the wizard draws for a browser, over pipes.
+WEB_DRIVER = "textual.drivers.web_driver:WebDriver"
+
+
+def served() -> bool:
+    """The wizard is run by ``deskfit serve`` for a browser tab, not in a terminal."""
+    return os.environ.get("TEXTUAL_DRIVER") == WEB_DRIVER
+
+
+def has_screen() -> bool:
+    """Somewhere to draw the wizard: a terminal on stdin and stdout, or a browser."""
+    return served() or (sys.stdin.isatty() and sys.stdout.isatty())
 
 
 def main(argv: Sequence[str] | None = None) -> None:
@@ -38,11 +51,16 @@ def bare() -> int:
     settings = resolve()  # its problems are the wizard's to show, once it is up
     folder = settings.profiles_dir
     problem = not_a_folder(folder, settings.origin("profiles_dir"))
-    if problem is None and not (sys.stdin.isatty() and sys.stdout.isatty()):
+    if problem is None and not has_screen():
         problem = NEEDS_TERMINAL
     if problem is not None:
         print(f"deskfit: {problem}", file=sys.stderr)
         return 1
+    if served():
+        # Ctrl+C in the server's terminal reaches its wizards too, and the server ends
+        # them itself (a Ctrl+C typed in the browser comes as a key, not as a signal).
+        # Textual's web driver makes SIGINT quit the app while it runs.
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
     # No garbage collection until the start screen is painted: starting builds some
     # hundred thousand objects and no garbage worth a pass; the app freezes what it
     # built and turns collection back on after its first frame (``DeskfitApp``).
@@ -52,6 +70,13 @@ def bare() -> int:
 
         run_wizard(folder, "start", None, settings)
     except KeyboardInterrupt:
+        if served():
+            return 0  # the server is stopping, and says so itself
         print("deskfit: interrupted", file=sys.stderr)
         return 130
+    finally:
+        if served():
+            # The app's event loop hands SIGINT back to Python when it closes: a Ctrl+C
+            # that stops the server as this wizard ends must not raise at the exit.
+            signal.signal(signal.SIGINT, signal.SIG_IGN)
     return 0

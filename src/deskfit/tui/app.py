@@ -590,7 +590,10 @@ def run_wizard(
 ) -> None:
     """Run the wizard until the person quits (the CLI's entry point)."""
     app = make_app(profiles_dir, mode, path, settings=settings)
-    app.watch_terminal = True
+    # Watch for a terminal hanging up; not when served to a browser (``deskfit serve``),
+    # whose wizard has pipes for stdin and ends when the page closes.
+    stdin = sys.__stdin__
+    app.watch_terminal = stdin is not None and os.isatty(stdin.fileno())
     try:
         app.run()
     finally:
