@@ -600,8 +600,7 @@ def report_cmd(
     Exit 0 when at least one profile was read (even if some files are invalid); exit 1
     when none was.
     """
-    import time
-
+    from deskfit.cli_progress import Progress
     from deskfit.core.ops import report
     from deskfit.core.ops.report import SortKey
     from deskfit.core.ops.report_render import iter_report
@@ -610,21 +609,13 @@ def report_cmd(
         output = None
     if output is not None:
         export_target.check_target(output, replace=force)
-    shown = [0, 0.0]  # files read, when last shown
-
-    def progress(done: int) -> None:
-        now = time.monotonic()
-        if now - shown[1] >= 0.1:
-            click.echo(f"\r  {done} profiles", err=True, nl=False)
-            shown[1] = now
-        shown[0] = done
-
     on_tty = sys.stderr.isatty()
+    bar = Progress(sum(1 for _ in report.scan(paths))) if on_tty else None
     by: SortKey = "name" if sort == "name" else "rosa"
     jobs = min(report.cores(), 2)
-    with report.stream(paths, progress if on_tty else None, by, jobs) as streamed:
-        if on_tty:
-            click.echo(f"\r  {shown[0]} profiles", err=True)
+    with report.stream(paths, bar.update if bar else None, by, jobs) as streamed:
+        if bar is not None:
+            bar.finish()
         pieces = iter_report(streamed.rows, streamed.count, streamed.summary, streamed.errors, fmt)
         if output is None:
             for text in _batched(pieces):

@@ -248,8 +248,12 @@ class CompareScreen(Screen[None]):
                     yield Static(changed_table(c.settings), id="compare-settings")
                 else:
                     yield Static("The same settings.", id="compare-settings")
+                only_a, only_b = (
+                    ("Advice resolved", "Advice new") if c.versions else c.advice_headings
+                )
                 yield Static(
-                    f"[b]Advice resolved[/b] ({len(c.resolved)}): in A's advice, not in B's",
+                    f"[b]{only_a}[/b] ({len(c.resolved)})"
+                    + (": in A's advice, not in B's" if c.versions else ""),
                     classes="section-title",
                 )
                 yield Static(
@@ -257,7 +261,8 @@ class CompareScreen(Screen[None]):
                     id="compare-resolved",
                 )
                 yield Static(
-                    f"[b]Advice new[/b] ({len(c.new)}): in B's advice, not in A's",
+                    f"[b]{only_b}[/b] ({len(c.new)})"
+                    + (": in B's advice, not in A's" if c.versions else ""),
                     classes="section-title",
                 )
                 yield Static(advice_list(c.new) if c.new else Text("None."), id="compare-new")

@@ -254,7 +254,7 @@ def test_json_keys_are_stable(a: Profile, b: Profile) -> None:
     data = json.loads(render_comparison(c, "json"))
     assert data == comparison_json(c)
     assert list(data)[:7] == ["name_a", "name_b", "answers", "settings", "rosa", "resolved", "new"]
-    assert list(data)[7:] == ["symptoms", "actions", "done"]  # added keys come after
+    assert list(data)[7:] == ["symptoms", "actions", "done", "versions"]  # added keys after
     assert list(data["rosa"]) == ["a", "a_after", "b", "b_after"]
     assert data["rosa"]["a"] == c.rosa_a.as_dict()
     assert data["rosa"]["b_after"] == c.rosa_after_b.as_dict()
@@ -304,3 +304,16 @@ def test_symptoms_and_actions_done_between_two_versions(a: Profile) -> None:
     }
     assert not c.identical
     assert "Done since A: 1 action." in comparison_text(c)
+
+
+def test_two_people_are_not_two_versions(a: Profile, b: Profile) -> None:
+    # the same name (or the same creation time) is one profile over time: advice
+    # "resolved" and actions "done since A"; another name is another person
+    assert compare(a, b).versions is True
+    other = b.model_copy(update={"name": "Someone else", "created": None})
+    c = compare(a, other)
+    assert c.versions is False
+    text = render_comparison(c, "text")
+    assert "Advice only A gets" in text and "Advice only B gets" in text
+    assert "resolved" not in text and "Done since A" not in text
+    assert json.loads(render_comparison(c, "json"))["versions"] is False

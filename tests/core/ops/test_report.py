@@ -255,3 +255,16 @@ def test_text_wraps_at_80_and_md_uses_tables(report: Report) -> None:
 def test_unknown_format_refused(report: Report) -> None:
     with pytest.raises(ValueError):
         render_report(report, "xml")
+
+
+def test_each_row_is_in_its_profiles_units_and_one_is_singular(tmp_path: Path) -> None:
+    # Jonas's profile is imperial: his advice says 20½ in, so does his row (the CSV and
+    # JSON keep centimetres, as their column names say); one profile, one set of risers
+    shutil.copy(REPO / "profiles" / "tall-low-desk-tray.toml", tmp_path / "jonas.toml")
+    text = render_report(build([tmp_path]), "text")
+    assert "1 file: 1 profile read, 0 invalid" in text
+    assert "seat 20½ in · tray 29½ in · no footstool · monitor top 53½ in" in text
+    assert "1  set of desk risers" in text and "1  desk risers" not in text
+    assert "0  " not in text.split("Shopping list")[1]  # nothing nobody needs
+    md = render_report(build([tmp_path]), "md")
+    assert "| 20½ in | tray 29½ in | none | 53½ in |" in md

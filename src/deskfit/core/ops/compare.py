@@ -112,6 +112,17 @@ class Comparison:
     action_fields: dict[str, tuple[dict[str, Any] | None, dict[str, Any] | None]] = (
         dataclasses.field(default_factory=dict)
     )
+    # two versions of one profile (the same name, or the same creation time), or two
+    # people: the words say "resolved since A" only of the first
+    versions: bool = True
+
+    @property
+    def advice_headings(self) -> tuple[str, str]:
+        """What the advice only A has and only B has is called, for one person over time
+        or for two people."""
+        if self.versions:
+            return "Advice resolved (in A, not in B)", "Advice new (in B, not in A)"
+        return "Advice only A gets", "Advice only B gets"
 
     @property
     def done(self) -> list[Changed]:
@@ -233,7 +244,9 @@ def compare(a: Profile, b: Profile) -> Comparison:
     compared. Answers and settings are shown in A's units.
     """
     advice_a, advice_b = advise(a), advise(b)
+    same_name = a.name.strip().casefold() == b.name.strip().casefold()
     return Comparison(
+        versions=same_name or (a.created is not None and a.created == b.created),
         name_a=a.name,
         name_b=b.name,
         answers=_changed_answers(a, b),
@@ -319,10 +332,8 @@ def comparison_text(c: Comparison) -> str:
     out.append("")
     out += wrap(_rosa_change(c), "")
 
-    for section, lines, empty in (
-        ("Advice resolved (in A, not in B)", c.resolved, "None."),
-        ("Advice new (in B, not in A)", c.new, "None."),
-    ):
+    only_a, only_b = c.advice_headings
+    for section, lines, empty in ((only_a, c.resolved, "None."), (only_b, c.new, "None.")):
         out += heading(section)
         if not lines:
             out.append(empty)
@@ -336,7 +347,7 @@ def comparison_text(c: Comparison) -> str:
         out.append("None changed.")
     for item in c.actions:
         out += wrap(f"{item.title}: {item.before} → {item.after}", "      ", "  - ")
-    if c.actions:
+    if c.actions and c.versions:
         out += ["", f"Done since A: {plural(len(c.done), 'action')}."]
     return "\n".join(out) + "\n"
 
@@ -377,10 +388,8 @@ def comparison_markdown(c: Comparison) -> str:
     out += md_table(_rosa_rows(c), ROSA_HEADER)
     out += ["", _rosa_change(c)]
 
-    for title, lines in (
-        ("Advice resolved (in A, not in B)", c.resolved),
-        ("Advice new (in B, not in A)", c.new),
-    ):
+    only_a, only_b = c.advice_headings
+    for title, lines in ((only_a, c.resolved), (only_b, c.new)):
         out += ["", f"## {title}", ""]
         if not lines:
             out.append("None.")
@@ -389,7 +398,8 @@ def comparison_markdown(c: Comparison) -> str:
     out += ["", "## Actions (A → B)", ""]
     if c.actions:
         out += md_table([(a.title, a.before, a.after) for a in c.actions], ("", "A", "B"))
-        out += ["", f"Done since A: {plural(len(c.done), 'action')}."]
+        if c.versions:
+            out += ["", f"Done since A: {plural(len(c.done), 'action')}."]
     else:
         out.append("None changed.")
     return "\n".join(out) + "\n"
@@ -421,6 +431,7 @@ def comparison_json(c: Comparison) -> dict[str, Any]:
             for a in c.actions
         ],
         "done": [a.key.split(".", 1)[1] for a in c.done],
+        "versions": c.versions,  # two versions of one profile, not two people
     }
 
 

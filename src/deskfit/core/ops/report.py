@@ -168,6 +168,7 @@ class Row:
     owners: tuple[tuple[str, int], ...] = ()  # (owner as safe shows it, open actions)
     review_date: str | None = None
     review_overdue: bool = False
+    units: Literal["metric", "imperial"] = "metric"  # how the text and Markdown show lengths
 
 
 @dataclass(frozen=True, slots=True)
@@ -345,6 +346,7 @@ def row_for(advice: Advice, file: str, today: date | None = None) -> Row:
         owners=tuple((safe(owner), n) for owner, n in todo.owners),
         review_date=review.isoformat() if review else None,
         review_overdue=todo.review_overdue,
+        units=profile.units,
     )
 
 

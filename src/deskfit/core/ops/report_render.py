@@ -26,6 +26,7 @@ import textwrap
 from collections.abc import Iterable, Iterator, Sequence
 
 from deskfit.core.model.shown_text import safe
+from deskfit.core.model.units import format_length
 from deskfit.core.ops.report import Report, ReportError, Row, Summary
 
 REPORT_FORMATS: tuple[str, ...] = ("text", "md", "csv", "jsonl")
@@ -69,11 +70,16 @@ def cm(x: float) -> str:
     return f"{x:g}"
 
 
+def length(row: Row, x: float) -> str:
+    """A setting in the profile's own units, as its advice says it (52 cm, 20½ in)."""
+    return format_length(x, row.units)
+
+
 def _settings_words(row: Row) -> str:
-    stool = f"footstool {cm(row.footstool_cm)} cm" if row.footstool_cm else "no footstool"
+    stool = f"footstool {length(row, row.footstool_cm)}" if row.footstool_cm else "no footstool"
     return (
-        f"seat {cm(row.seat_cm)} cm · {row.surface} {cm(row.surface_cm)} cm · {stool} · "
-        f"monitor top {cm(row.monitor_top_cm)} cm"
+        f"seat {length(row, row.seat_cm)} · {row.surface} {length(row, row.surface_cm)} · "
+        f"{stool} · monitor top {length(row, row.monitor_top_cm)}"
     )
 
 
@@ -94,9 +100,26 @@ def _sizes(sizes: Sequence[tuple[str, int]], keep: str = " ") -> str:
 
 def _counts_line(s: Summary) -> str:
     files = s.profiles + s.invalid
-    return (
-        f"{files} file{'' if files == 1 else 's'}: {s.profiles} profiles read, {s.invalid} invalid"
-    )
+    return f"{plural(files, 'file')}: {plural(s.profiles, 'profile')} read, {s.invalid} invalid"
+
+
+# The shopping list's items, one of each (the summary names them in the plural).
+ONE_OF: dict[str, str] = {
+    "footstools": "footstool",
+    "keyboard trays": "keyboard tray",
+    "chairs with a larger height range": "chair with a larger height range",
+    "seat cushions": "seat cushion",
+    "monitor risers": "monitor riser",
+    "desk risers": "set of desk risers",
+    "keyboards and mice": "keyboard and mouse",
+    "laptop stands": "laptop stand",
+    "monitor arms": "monitor arm",
+}
+
+
+def shopping_words(what: str, count: int) -> str:
+    """'footstools' for many, 'footstool' for one."""
+    return ONE_OF.get(what, what) if count == 1 else what
 
 
 def plural(n: int, one: str, many: str | None = None) -> str:
@@ -156,8 +179,11 @@ def iter_text(
     out += ["", "Follow-up"]
     out += wrap(_actions_words(s), "  ", "  ")
     out += ["", "Shopping list"]
-    for item in s.shopping:
-        out += wrap(f"{item.what}", " " * 10, f"  {item.count:>6}  ")
+    needed = [item for item in s.shopping if item.count]
+    if not needed:
+        out.append("  nothing to buy")
+    for item in needed:
+        out += wrap(shopping_words(item.what, item.count), " " * 10, f"  {item.count:>6}  ")
         if item.sizes:
             wrapped = wrap(_sizes(item.sizes, _NBSP), " " * 12)
             out += [line.replace(_NBSP, " ") for line in wrapped]
@@ -193,10 +219,10 @@ def _md_cells(r: Row) -> tuple[object, ...]:
         r.rosa_after,
         r.band,
         "; ".join(shown(t) for t in r.top_advice),
-        f"{cm(r.seat_cm)} cm",
-        f"{r.surface} {cm(r.surface_cm)} cm",
-        f"{cm(r.footstool_cm)} cm" if r.footstool_cm else "none",
-        f"{cm(r.monitor_top_cm)} cm",
+        length(r, r.seat_cm),
+        f"{r.surface} {length(r, r.surface_cm)}",
+        length(r, r.footstool_cm) if r.footstool_cm else "none",
+        length(r, r.monitor_top_cm),
     )
 
 
