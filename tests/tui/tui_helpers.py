@@ -51,7 +51,9 @@ def shown(pilot: Pilot[Any], section: str, field: str) -> Any:
 
 
 def visible(pilot: Pilot[Any], section: str, field: str) -> bool:
-    return bool(pilot.app.screen.query_one(f"#row-{section}-{field}", FieldRow).display)
+    rows = pilot.app.screen.query(f"#row-{section}-{field}").results(FieldRow)
+    row = next(rows, None)  # a question that never applied has no row yet
+    return row is not None and bool(row.display)
 
 
 async def listed(pilot: Pilot[Any]) -> list[str]:

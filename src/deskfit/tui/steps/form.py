@@ -15,6 +15,7 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.events import DescendantBlur
 from textual.message import Message
+from textual.widget import Widget
 from textual.widgets import Input, Static
 
 from deskfit.core.model.questionnaire import SECTION_TITLES, Step
@@ -25,7 +26,7 @@ from deskfit.tui.widgets.fields import AnswerInput, ChoiceSet, FieldRow
 
 
 class StepForm(VerticalScroll, can_focus=False):
-    """The questions of one step; hidden, not destroyed, while another step shows."""
+    """The questions of one step: a row for each that applies, or has applied."""
 
     DEFAULT_CSS = """
     StepForm {
@@ -66,16 +67,23 @@ class StepForm(VerticalScroll, can_focus=False):
         self.tried = False  # Next was pressed: show every message, "needed" ones too
 
     def compose(self) -> ComposeResult:
+        # Only the questions that apply get a row now; the others get theirs when an
+        # answer makes them apply (``refresh_rows``): most follow-ups never do, and a
+        # form's rows are most of the memory a walk through the wizard takes.
         state = self.state
         if self.step.intro:
             yield Static(self.step.intro, classes="step-intro")
         for section in self.sections:
             if len(self.sections) > 1:
                 yield Static(SECTION_TITLES[section], classes="section-title")
+            hidden = state.hidden(section)
             for q in questions(section):
-                yield FieldRow(
-                    q, state.units, state.display_text(q), state.value(q.section, q.field)
-                )
+                if q.field not in hidden:
+                    yield self._new_row(q)
+
+    def _new_row(self, q: Question) -> FieldRow:
+        state = self.state
+        return FieldRow(q, state.units, state.display_text(q), state.value(q.section, q.field))
 
     def on_mount(self) -> None:
         self.refresh_rows()
@@ -86,8 +94,38 @@ class StepForm(VerticalScroll, can_focus=False):
     def rows(self) -> list[FieldRow]:
         return list(self.query_children(FieldRow))
 
-    def row(self, q: Question) -> FieldRow:
-        return self.query_one(f"#row-{q.section}-{q.field}", FieldRow)
+    def row(self, q: Question) -> FieldRow | None:
+        """The question's row; None while it has never applied."""
+        found = self.query_children(f"#row-{q.section}-{q.field}").results(FieldRow)
+        return next(found, None)
+
+    def _place(self, q: Question) -> None:
+        """Mount the row of a question that has just come to apply, where it belongs: after
+        the nearest question before it that has a row (else the section's start)."""
+        before: Widget | None = None
+        for other in questions(q.section):
+            if other.field == q.field:
+                break
+            before = self.row(other) or before
+        row = self._new_row(q)
+        if before is not None:
+            self.mount(row, after=before)
+        else:
+            first = self._section_start(q.section)
+            if first is None:
+                self.mount(row)
+            else:
+                self.mount(row, after=first)
+        # its message, if any, once it is composed
+        self.call_after_refresh(self.refresh_rows)
+
+    def _section_start(self, section: str) -> Widget | None:
+        """What a section's first row follows: its title, or the step's introduction."""
+        if len(self.sections) > 1:
+            titles = list(self.query_children(".section-title").results(Static))
+            return titles[self.sections.index(section)]
+        intro = list(self.query_children(".step-intro").results(Static))
+        return intro[0] if intro else None
 
     def first_answer(self, problems_only: bool) -> Any:
         for row in self.rows():
@@ -135,6 +173,10 @@ class StepForm(VerticalScroll, can_focus=False):
             for q in questions(section):
                 row = self.row(q)
                 applies = q.field not in hidden
+                if row is None:
+                    if applies:
+                        self._place(q)
+                    continue
                 if row.display != applies:
                     row.display = applies
                 if not applies:
