@@ -21,9 +21,11 @@ from deskfit.core.ops.report_render import CSV_HEADER, WIDTH, render_report
 REPO = Path(__file__).resolve().parents[3]
 # the generated profiles, and the examples and situations: laptops, second screens and
 # sit-stand desks, whose purchases the generator does not make
-EXAMPLES = sorted((REPO / "profiles").glob("*.toml")) + sorted(
-    (REPO / "tests" / "core" / "present" / "situations").glob("*.toml")
-)
+EXAMPLES = [
+    *sorted((REPO / "profiles").glob("*.toml")),
+    *sorted((REPO / "tests" / "core" / "present" / "situations").glob("*.toml")),
+    *sorted((REPO / "tests" / "core" / "engine" / "ranges").glob("*.toml")),
+]
 GENERATED = 200
 COUNT = GENERATED + len(EXAMPLES)
 BROKEN = {
@@ -186,6 +188,7 @@ def test_shopping_list_matches_the_advice_recomputed(report: Report, folder: Pat
             bought["laptop stands"] += laptop and rise >= 5
         arm = plan.step("desk.standing_screen_top_cm")
         bought["monitor arms"] += arm is not None and profile.monitor.mount != "arm"
+        bought["mouse platforms"] += any(line.id == "mouse-platform" for line in advice.lines)
     shop = {item.what: item for item in report.summary.shopping}
     assert dict(shop["footstools"].sizes) == stools
     assert shop["footstools"].count == sum(stools.values()) > 0
@@ -195,7 +198,7 @@ def test_shopping_list_matches_the_advice_recomputed(report: Report, folder: Pat
     assert dict(shop["monitor risers"].sizes) == monitors
     assert dict(shop["desk risers"].sizes) == desks
     assert shop["seat cushions"].count == sum(cushions.values())
-    for what in ("keyboards and mice", "laptop stands", "monitor arms"):
+    for what in ("keyboards and mice", "laptop stands", "monitor arms", "mouse platforms"):
         assert shop[what].count == bought[what] > 0, what
 
 

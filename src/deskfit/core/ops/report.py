@@ -34,7 +34,8 @@ The shopping list, so a manager can order what is needed:
 - desk risers: a plan step raising a fixed desk, binned by the raise;
 - keyboards and mice: the separate keyboard and mouse a laptop typed on needs;
 - laptop stands: a plan step raising a laptop's screen 5 cm or more;
-- monitor arms: a plan step that puts the screen on an arm for standing.
+- monitor arms: a plan step that puts the screen on an arm for standing;
+- mouse platforms: the advice for a keyboard tray with no room for the mouse.
 
 A purchase whose advice line's action is done, declined or not possible is not listed.
 """
@@ -162,6 +163,7 @@ class Row:
     buy_keyboards: int = 0
     buy_laptop_stands: int = 0
     buy_monitor_arms: int = 0
+    buy_mouse_platforms: int = 0
     # follow-up (core/ops/actions.py): what is still to do, and whether a review is late
     open_actions: int = 0
     overdue_actions: int = 0
@@ -341,6 +343,11 @@ def row_for(advice: Advice, file: str, today: date | None = None) -> Row:
         buy_keyboards=counted["keyboard and mouse"],
         buy_laptop_stands=counted["laptop stand"],
         buy_monitor_arms=counted["monitor arm"],
+        # advice, not a step (the plan sets no width): counted from its line
+        buy_mouse_platforms=int(
+            "mouse-platform" not in closed
+            and any(line.id == "mouse-platform" for line in advice.lines)
+        ),
         open_actions=todo.open,
         overdue_actions=todo.overdue,
         owners=tuple((safe(owner), n) for owner, n in todo.owners),
@@ -491,6 +498,7 @@ class Tally:
                 "keyboards and mice": row.buy_keyboards,
                 "laptop stands": row.buy_laptop_stands,
                 "monitor arms": row.buy_monitor_arms,
+                "mouse platforms": row.buy_mouse_platforms,
             }
         )
         self.open += row.open_actions
@@ -530,7 +538,12 @@ class Tally:
                 self._sized("desk risers"),
                 *(
                     ShoppingItem(what, self.counted[what])
-                    for what in ("keyboards and mice", "laptop stands", "monitor arms")
+                    for what in (
+                        "keyboards and mice",
+                        "laptop stands",
+                        "monitor arms",
+                        "mouse platforms",
+                    )
                 ),
             ),
             actions=Actions(

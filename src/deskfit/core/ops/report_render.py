@@ -114,6 +114,7 @@ ONE_OF: dict[str, str] = {
     "keyboards and mice": "keyboard and mouse",
     "laptop stands": "laptop stand",
     "monitor arms": "monitor arm",
+    "mouse platforms": "mouse platform",
 }
 
 
