@@ -4,14 +4,13 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
 import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 from click.testing import CliRunner, Result
+from tests.cli.shell import piped
 
 from deskfit.cli import cli
 from deskfit.core.files.store import path_for_name
@@ -87,17 +86,7 @@ def test_list_json_of_an_empty_folder_is_an_empty_array(tmp_path: Path) -> None:
 
 def test_list_json_pipes_into_json_tool(folder: Path) -> None:
     """``deskfit list --json | python -m json.tool``, as the README shows it."""
-    done = subprocess.run(
-        [
-            "bash",
-            "-c",
-            f'"{sys.executable}" -c "from deskfit.cli import main; main()" '
-            f'--profiles-dir "{folder}" list --json | "{sys.executable}" -m json.tool',
-        ],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "NO_COLOR": "1"},
-    )
+    done = piped(folder, "list --json", f'"{sys.executable}" -m json.tool')
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)[1]["name"] == "Office desk"
 

@@ -4,9 +4,6 @@ reader went away."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -14,6 +11,7 @@ from typing import Any
 import click
 import pytest
 from click.testing import CliRunner, Result
+from tests.cli.shell import piped
 
 from deskfit.cli import cli, main
 from deskfit.core.files.store import path_for_name
@@ -130,16 +128,6 @@ def test_141_the_reader_went_away(with_probe: None, monkeypatch: pytest.MonkeyPa
 
 def test_141_from_a_real_pipe(folder: Path) -> None:
     """A reader that is gone before anything is written (``true`` reads nothing)."""
-    done = subprocess.run(
-        [
-            "bash",
-            "-c",
-            f'"{sys.executable}" -c "from deskfit.cli import main; main()" '
-            f'--profiles-dir "{folder}" list --json | true; echo "${{PIPESTATUS[0]}}"',
-        ],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "NO_COLOR": "1"},
-    )
+    done = piped(folder, "list --json", 'true; echo "${PIPESTATUS[0]}"')
     assert done.stdout.strip() == "141", done.stderr
     assert done.stderr == ""

@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from tests.core.present.scene_helpers import bottom, one, top
 
 from deskfit.core.engine.advice import advise
 from deskfit.core.engine.plan import Setup
@@ -26,33 +27,11 @@ from deskfit.core.present.scene import (
     Polyline,
     Rect,
     Scene,
-    Shape,
     setup_of,
     workstation_scene,
 )
 
 MakeProfile = Callable[..., Profile]
-
-
-def top(shape: Shape) -> float:
-    if isinstance(shape, Rect):
-        return shape.top
-    if isinstance(shape, Circle):
-        return shape.y + shape.r
-    return max(y for _, y in shape.points) + shape.width / 2
-
-
-def bottom(shape: Shape) -> float:
-    if isinstance(shape, Rect):
-        return shape.y
-    if isinstance(shape, Circle):
-        return shape.y - shape.r
-    return min(y for _, y in shape.points) - shape.width / 2
-
-
-def one(scene: Scene, part: str) -> Shape:
-    (shape,) = scene.parts(part)
-    return shape
 
 
 def labels(scene: Scene) -> dict[str, Label]:

@@ -23,6 +23,7 @@ from typing import Any
 import pytest
 from hypothesis import given, settings
 from tests.core.conftest import profile_doc_strategy, with_screens
+from tests.core.present.scene_helpers import bottom, one, top
 
 from deskfit.core.engine.advice import Advice, advise
 from deskfit.core.engine.plan import standing_lands
@@ -36,7 +37,6 @@ from deskfit.core.present.scene import (
     Polyline,
     Rect,
     Scene,
-    Shape,
     setup_of,
     workstation_scene,
     workstation_scenes,
@@ -57,27 +57,6 @@ def example(name: str) -> Advice:
 
 def example_doc(name: str) -> dict[str, Any]:
     return tomllib.loads((REPO / "profiles" / f"{name}.toml").read_text(encoding="utf-8"))
-
-
-def top(shape: Shape) -> float:
-    if isinstance(shape, Rect):
-        return shape.top
-    if isinstance(shape, Circle):
-        return shape.y + shape.r
-    return max(y for _, y in shape.points) + shape.width / 2
-
-
-def bottom(shape: Shape) -> float:
-    if isinstance(shape, Rect):
-        return shape.y
-    if isinstance(shape, Circle):
-        return shape.y - shape.r
-    return min(y for _, y in shape.points) - shape.width / 2
-
-
-def one(scene: Scene, part: str) -> Shape:
-    (shape,) = scene.parts(part)
-    return shape
 
 
 def rect(scene: Scene, part: str) -> Rect:

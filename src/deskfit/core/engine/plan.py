@@ -1229,20 +1229,21 @@ def _steps(profile: Profile, start: Setup, end: Setup, f: Findings) -> tuple[Ste
     if far_now is not None and far_end is not None and abs(far_end - far_now) > EPS:
         add("monitor.second_distance_cm", far_now, far_end, "second-screen-distance")
 
-    stand_end = end.standing_monitor_top_height_cm
-    if not _standing_screen_kept(profile, start, end):
-        assert stand_end is not None
-        # where the screen is when standing: an arm where it was set, else (and an arm
-        # never set for standing) where the desk, or its own stand, leaves it
+    stand_end, lands = end.standing_monitor_top_height_cm, standing_lands(profile, end)
+    if stand_end is not None and lands is not None:
+        # where the screen is when standing: an arm where it was set for it; else (and an
+        # arm never set for standing) where the desk, or its own stand, leaves it
         now = start.standing_monitor_top_height_cm
-        lands = standing_lands(profile, end)
-        add(
-            "desk.standing_screen_top_cm",
-            now if mon.mount == "arm" and now is not None else lands,
-            stand_end,
-            "standing-screen",
-            buy=None if mon.mount == "arm" else "monitor arm",
-        )
+        arm = mon.mount == "arm"
+        at = now if arm and now is not None else lands
+        if abs(stand_end - at) > EPS or (arm and now is None):
+            add(
+                "desk.standing_screen_top_cm",
+                at,
+                stand_end,
+                "standing-screen",
+                buy=None if arm else "monitor arm",
+            )
 
     return tuple(
         Step(n, key, before, after, advice, carried, buy)
@@ -1256,19 +1257,6 @@ def _raiser(raise_cm: float, laptop: bool, on_desk: bool) -> str | None:
     if raise_cm < MONITOR_RISER_MIN - EPS or not on_desk:
         return None
     return "laptop stand" if laptop else "monitor riser"
-
-
-def _standing_screen_kept(profile: Profile, start: Setup, end: Setup) -> bool:
-    """Nothing to do for the screen when standing: an arm already where the plan wants it,
-    or a screen the desk (or its own stand) puts within the band."""
-    stand_end = end.standing_monitor_top_height_cm
-    lands = standing_lands(profile, end)
-    if stand_end is None or lands is None:
-        return True
-    if profile.monitor.mount != "arm":
-        return abs(stand_end - lands) <= EPS
-    now = start.standing_monitor_top_height_cm
-    return now is not None and abs(stand_end - now) <= EPS
 
 
 def _standing_lands(profile: Profile, top: float, desk: float, standing: float) -> float:

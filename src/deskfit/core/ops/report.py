@@ -307,7 +307,8 @@ def row_for(advice: Advice, file: str, today: date | None = None) -> Row:
     # what is still to buy: a purchase whose advice line is done, declined or not
     # possible is off the list (bought already, or not to be bought)
     closed = {advice_id for advice_id, action in profile.actions.items() if not action.open}
-    bought = {s.buy: s for s in plan.purchases if s.advice_id not in closed}
+    to_buy = [s for s in plan.purchases if s.advice_id not in closed]
+    bought = {s.buy: s for s in to_buy}
     stool, tray, cushion = (
         bought.get("footstool"),
         bought.get("keyboard tray"),
@@ -315,7 +316,7 @@ def row_for(advice: Advice, file: str, today: date | None = None) -> Row:
     )
     riser, desk_risers = bought.get("monitor riser"), bought.get("desk risers")
     # a laptop and a second laptop can each want a stand: these are counted by step
-    counted = Counter(s.buy for s in plan.purchases if s.advice_id not in closed)
+    counted = Counter(s.buy for s in to_buy)
     chair_short = bool(
         f.home_row_high_cm or f.seat_low_cm or f.tray_route_why == "chair" or cushion
     )

@@ -371,9 +371,7 @@ def _standing(w: Writer, p: Profile, body: BodyDimensions) -> None:
     breaks = " Alternate: sit about 20 minutes, stand about 8, and move for 2 every half hour."
     severity: Severity = "low"
     if abs(short) < 0.25:
-        text = (
-            f"Standing{_standing_in(w, p, body)}, {w.cm(stand)} puts the home row at your elbows."
-        )
+        text = f"Standing{_standing_in(w, p)}, {w.cm(stand)} puts the home row at your elbows."
     elif short > 0 and short <= HOME_ROW_BELOW:
         text = (
             f"Set it as high as it goes, {w.cm(stand)}: the home row is then {w.cm(short)} "
@@ -413,19 +411,19 @@ def _standing(w: Writer, p: Profile, body: BodyDimensions) -> None:
     )
 
 
-def _standing_in(w: Writer, p: Profile, body: BodyDimensions) -> str:
-    """' in your shoes' / ' in 1 cm heels on a 1.5 cm mat': what raises you standing."""
+def _standing_in(w: Writer, p: Profile) -> str:
+    """' in your shoes' / ' in shoes with 3 cm heels on your 1.5 cm mat': what raises you
+    standing (the heights are ``targets.standing_lift``'s)."""
     desk = p.desk
     shoes = desk.standing_shoe_allowance_cm
-    heel = body.shoe_allowance_cm if shoes is None else shoes
-    parts = [
-        f" in shoes with {w.cm(heel)} heels" if shoes is not None and heel else " in your shoes"
-    ]
-    if shoes is not None and not heel:
-        parts = [" in socks or flat soles"]
-    if desk.standing_mat_cm:
-        parts.append(f" on your {w.cm(desk.standing_mat_cm)} mat")
-    return "".join(parts)
+    if shoes is None:
+        words = " in your shoes"
+    elif shoes:
+        words = f" in shoes with {w.cm(shoes)} heels"
+    else:
+        words = " in socks or flat soles"
+    mat = desk.standing_mat_cm
+    return words + (f" on your {w.cm(mat)} mat" if mat else "")
 
 
 def advise_standing_extras(w: Writer, p: Profile, body: BodyDimensions) -> None:
@@ -457,7 +455,7 @@ def _standing_screen(w: Writer, p: Profile, body: BodyDimensions) -> None:
     below = 10.0 if progressive else 5.0
     where = (
         f"its top belongs {w.cm(below)} below your eyes, which are at {w.cm(eye)} when you "
-        f"stand{_standing_in(w, p, body)}"
+        f"stand{_standing_in(w, p)}"
     )
     estimated = body.eye_height_standing.source == "estimated"
     band = (

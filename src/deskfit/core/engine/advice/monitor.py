@@ -10,6 +10,8 @@ from deskfit.core.engine.rosa import RosaItems
 from deskfit.core.engine.targets import MONITOR_TOLERANCE, VIEWING_DISTANCE
 from deskfit.core.model.profile import Profile
 
+MONITOR_DISTANCE = "monitor-distance"
+SECOND_SCREEN_DISTANCE = "second-screen-distance"
 CHARACTER_HEIGHT_RATIO = 200  # characters at least distance/200 tall (FAA rule of thumb)
 
 
@@ -19,17 +21,14 @@ def advise_monitor(w: Writer, p: Profile, body: BodyDimensions, before: RosaItem
     _height(w, p, body)
     s = w.plan.step("monitor.distance_cm")
     if s is not None and s.from_cm is not None:
-        far = s.from_cm > VIEWING_DISTANCE[2]
-        w.add(
-            "monitor-distance",
-            "medium" if far else "low",
-            "monitor",
-            f"Move the screen {'closer' if far else 'further away'}, to {w.cm(s.to_cm)}",
-            f"{w.step_of(s)}. The screen is {w.cm(s.from_cm)} from your eyes; "
-            f"{w.span(VIEWING_DISTANCE[1], VIEWING_DISTANCE[2])}, about arm's length, lets "
-            f"you read without leaning in: move it to {w.cm(s.to_cm)}. Text should be at least "
-            f"{w.fine(s.to_cm / CHARACTER_HEIGHT_RATIO)} tall at {w.cm(s.to_cm)}: enlarge it "
-            "rather than lean in.",
+        _distance(
+            w,
+            s,
+            MONITOR_DISTANCE,
+            "screen",
+            f"lets you read without leaning in: move it to {w.cm(s.to_cm)}. Text should be at "
+            f"least {w.fine(s.to_cm / CHARACTER_HEIGHT_RATIO)} tall at {w.cm(s.to_cm)}: "
+            "enlarge it rather than lean in.",
             src.OSHA,
             src.ROSA,
             src.FAA_CHARACTERS,
@@ -204,18 +203,31 @@ def _second_screen(w: Writer, p: Profile) -> None:
         )
     d = w.plan.step("monitor.second_distance_cm")
     if d is not None and d.from_cm is not None:
-        far = d.from_cm > VIEWING_DISTANCE[2]
-        w.add(
-            "second-screen-distance",
-            "medium" if far else "low",
-            "monitor",
-            f"Move the {what} {'closer' if far else 'further away'}, to {w.cm(d.to_cm)}",
-            f"{w.step_of(d)}. The {what} is {w.cm(d.from_cm)} from your eyes; "
-            f"{w.span(VIEWING_DISTANCE[1], VIEWING_DISTANCE[2])}, about arm's length, suits it "
-            f"as it does the main screen: move it to {w.cm(d.to_cm)}.",
+        _distance(
+            w,
+            d,
+            SECOND_SCREEN_DISTANCE,
+            what,
+            f"suits it as it does the main screen: move it to {w.cm(d.to_cm)}.",
             src.OSHA_SCREENS,
             src.ROSA,
         )
+
+
+def _distance(w: Writer, s: Step, advice_id: str, what: str, why: str, *sources: str) -> None:
+    """A screen to move into the 50–75 cm band (§2): closer when it is too far, which
+    ROSA counts, else further away."""
+    assert s.from_cm is not None
+    far = s.from_cm > VIEWING_DISTANCE[2]
+    w.add(
+        advice_id,
+        "medium" if far else "low",
+        "monitor",
+        f"Move the {what} {'closer' if far else 'further away'}, to {w.cm(s.to_cm)}",
+        f"{w.step_of(s)}. The {what} is {w.cm(s.from_cm)} from your eyes; "
+        f"{w.span(VIEWING_DISTANCE[1], VIEWING_DISTANCE[2])}, about arm's length, {why}",
+        *sources,
+    )
 
 
 def _second_how(s: Step, laptop: bool, mount: str) -> str:
